@@ -1,0 +1,1 @@
+"""Records, errors and settings shared by every package."""

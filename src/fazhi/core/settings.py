@@ -1,0 +1,80 @@
+"""Settings: packaged defaults, then a user TOML file, then FAZHI_* environment variables.
+
+Loaded explicitly by the shells (CLI, web) and passed down; nothing reads
+settings at import time. Unknown keys fail with the list of known ones.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from fazhi.core.errors import ConfigError
+
+ENV_PREFIX = "FAZHI_"
+CONFIG_ENV = "FAZHI_CONFIG"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    data_dir: Path = Field(Path("fazhi-data"), description="数据目录:默认 SQLite 数据库文件所在")
+    database_url: str | None = Field(
+        None, description="数据库地址;留空则用 data_dir 下的 SQLite 文件,PostgreSQL 用 postgresql+psycopg://…"
+    )
+    max_file_mb: float = Field(50.0, gt=0, description="单个文件大小上限(MB)")
+    max_unzipped_mb: float = Field(
+        200.0, gt=0, description="DOCX 解压后总大小上限(MB),防止压缩炸弹"
+    )
+    max_zip_ratio: float = Field(200.0, gt=1, description="DOCX 内单个部件的最大压缩比")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def max_unzipped_bytes(self) -> int:
+        return int(self.max_unzipped_mb * 1024 * 1024)
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'fazhi.sqlite3').as_posix()}"
+
+
+def load_settings(config_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Build Settings from defaults, an optional TOML file and the environment."""
+    env = os.environ if environ is None else environ
+    values: dict[str, object] = {}
+    path = config_file or (Path(env[CONFIG_ENV]) if env.get(CONFIG_ENV) else None)
+    if path is not None:
+        try:
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise ConfigError("配置文件不存在", source=str(path), hint="检查路径或去掉 --config") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"配置文件不是合法的 TOML: {exc}", source=str(path)) from None
+    known = set(Settings.model_fields)
+    for key, value in env.items():
+        if key.startswith(ENV_PREFIX) and key != CONFIG_ENV:
+            name = key[len(ENV_PREFIX) :].lower()
+            if name in known:
+                values[name] = value
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ConfigError(
+            f"未知的设置项 {', '.join(unknown)}",
+            source=str(path) if path else None,
+            hint=f"可用的设置项: {', '.join(sorted(known))}",
+        )
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(
+            f"设置项 {'.'.join(str(p) for p in first['loc'])} 的值无效: {first['msg']}",
+            source=str(path) if path else None,
+        ) from None

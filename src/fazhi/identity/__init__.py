@@ -1,0 +1,6 @@
+"""Who wrote a report, about where, for which year: identity from text and metadata."""
+
+from fazhi.identity.identify import identify
+from fazhi.identity.records import Identity, Jurisdiction
+
+__all__ = ["Identity", "Jurisdiction", "identify"]

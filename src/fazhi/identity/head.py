@@ -1,0 +1,128 @@
+"""The head and foot of a report: title block, document number, issuer, signature.
+
+A report opens with an optional red header (XX市人民政府文件), a document
+number line (鞍委〔2024〕17号), a title of one to three short lines
+(中共XX工委 XX管委会 / 2024年度法治政府建设情况的报告) and then the body. Some
+have no title at all (seed 000 starts with its first paragraph). Only lines
+before the first body paragraph are considered, so citations of other
+documents in the body are never mistaken for this one's number or title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fazhi.core.spans import Span, line_spans
+from fazhi.identity.patterns import DATE, DOC_NUMBER, HEADING_START, ORGAN_END, TITLE_WORDS, YEAR, CN_YEAR
+
+_HEAD_LINES = 12
+_TITLE_MAX_CHARS = 80
+_TITLE_MAX_LINES = 3
+_SIGNATURE_LINES = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    title: str | None
+    title_span: Span | None
+    doc_number: Span | None
+    body_start: int  # offset of the first body paragraph
+
+
+def _kind(line: str) -> str:
+    if DOC_NUMBER.fullmatch(line):
+        return "doc_number"
+    if line.endswith("文件") and len(line) <= 24:
+        return "red_header"
+    if DATE.fullmatch(line.strip("()（）")):
+        return "date"
+    if line.endswith((":", "：")) and len(line) <= 30:
+        return "recipient"
+    if HEADING_START.match(line) or "。" in line or len(line) > _TITLE_MAX_CHARS:
+        return "body"
+    return "short"
+
+
+def read_head(text: str) -> Head:
+    """Find the title block and document number in the first lines of ``text`` (noise masked)."""
+    title_lines: list[tuple[int, int]] = []
+    doc_number: Span | None = None
+    body_start = len(text)
+    title_closed = False
+    for count, (start, end) in enumerate(line_spans(text)):
+        line = text[start:end]
+        kind = _kind(line)
+        if kind == "body" or count >= _HEAD_LINES:
+            body_start = start
+            break
+        if kind == "doc_number" and doc_number is None:
+            doc_number = Span.of(text, start, end)
+        if kind == "short" and not title_closed and len(title_lines) < _TITLE_MAX_LINES:
+            title_lines.append((start, end))
+            if TITLE_WORDS.search(line):
+                title_closed = True
+        elif title_lines and not title_closed:
+            # A short line that never became a title (a slogan, a stray label).
+            title_lines = []
+    if not title_closed:
+        title_lines = []
+    if not title_lines:
+        return Head(None, None, doc_number, body_start)
+    # Lines of a title broken over several lines are joined without a
+    # separator, as the printed title reads; spaces inside a line stay.
+    title = "".join(text[s:e] for s, e in title_lines)
+    span = Span.of(text, title_lines[0][0], title_lines[-1][1])
+    return Head(title, span, doc_number, body_start)
+
+
+def issuer_in_title(title: str, title_span: Span) -> Span | None:
+    """The signing organs that open a title (中共鞍山市委 鞍山市人民政府 关于…), if any."""
+    flat = title_span.surface
+    cut = re.search(r"关于|(?:19|20)\d{2}\s*年|" + CN_YEAR.pattern, flat)
+    if cut is None or cut.start() == 0:
+        return None
+    prefix = flat[: cut.start()].rstrip()
+    # "海原县2023年度…" names a place, not an organ: no issuer.
+    if not ORGAN_END.search(prefix) or len(prefix.replace(" ", "")) < 3:
+        return None
+    lead = len(prefix) - len(prefix.lstrip())
+    return Span(title_span.start + lead, title_span.start + len(prefix), prefix.lstrip())
+
+
+def signature(text: str) -> Span | None:
+    """The organ named above the closing date (XX市人民政府 / 2024年3月1日), if the report is signed."""
+    lines = list(line_spans(text))[-_SIGNATURE_LINES:]
+    for i in range(len(lines) - 1, 0, -1):
+        s, e = lines[i]
+        if DATE.fullmatch(text[s:e]) or CN_YEAR.match(text[s:e]):
+            organs = []
+            j = i - 1
+            while j >= 0:
+                ls, le = lines[j]
+                line = text[ls:le]
+                if len(line) <= 30 and ORGAN_END.search(line) and "。" not in line:
+                    organs.insert(0, (ls, le))
+                    j -= 1
+                else:
+                    break
+            if organs:
+                return Span.of(text, organs[0][0], organs[-1][1])
+            return None
+    return None
+
+
+def first_year(text: str, start: int, end: int) -> Span | None:
+    """The first year (2024年) in text[start:end] that is not inside a 《title》 or a range."""
+    depth = 0
+    region = text[start:end]
+    positions = {m.start(): m for m in YEAR.finditer(region)}
+    for i, ch in enumerate(region):
+        if ch == "《":
+            depth += 1
+        elif ch == "》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and i in positions:
+            m = positions[i]
+            return Span.of(text, start + m.start(1), start + m.end(1))
+    return None

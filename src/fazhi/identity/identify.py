@@ -1,0 +1,122 @@
+"""Identity of a report: title, jurisdiction, report year, publication date, issuer, number."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fazhi.core.document import Document
+from fazhi.core.spans import Span, line_spans
+from fazhi.identity.divisions import DivisionTable, default_table
+from fazhi.identity.head import first_year, issuer_in_title, read_head, signature
+from fazhi.identity.jurisdiction import resolve
+from fazhi.identity.lookalikes import fold
+from fazhi.identity.patterns import CN_DIGITS, CN_YEAR, DATE, DOC_NUMBER
+from fazhi.identity.records import Found, Identity
+
+_OPENING_CHARS = 120
+_PUBLISHED_FIELD = ("发布日期", "发布时间", "发文日期", "时间", "日期", "更新时间")
+
+
+def identify(doc: Document, table: DivisionTable | None = None) -> Identity:
+    table = table or default_table()
+    text = doc.masked()
+    head = read_head(text)
+    title = Found(head.title, head.title_span, "title") if head.title else None
+    if title is None and doc.hints.title:
+        title = Found(doc.hints.title, None, "metadata")
+
+    issuer_span = issuer_in_title(head.title, head.title_span) if head.title_span else None
+    issuer_source = "title"
+    if issuer_span is None:
+        issuer_span, issuer_source = signature(text), "signature"
+    issuer = Found(_flatten(issuer_span.surface), issuer_span, issuer_source) if issuer_span else None
+
+    doc_number = None
+    if head.doc_number is not None:
+        match = DOC_NUMBER.search(head.doc_number.surface)
+        span = Span.of(text, head.doc_number.start + match.start(), head.doc_number.start + match.end())
+        doc_number = Found(span.surface, span, "text")
+
+    published = _published(doc)
+    report_year = _report_year(text, head, published, doc_number)
+
+    opening = _opening(text, head.body_start)
+    regions = [r for r in (
+        (head.title_span.start, head.title_span.end) if head.title_span else None,
+        (issuer_span.start, issuer_span.end) if issuer_span else None,
+        opening,
+    ) if r is not None]
+    names_in_doc = {name for _, _, name in table.scan(fold(text))}
+    jurisdiction = resolve(text, regions, table, names_in_doc)
+
+    return Identity(
+        title=title,
+        jurisdiction=jurisdiction,
+        report_year=report_year,
+        published=published,
+        issuer=issuer,
+        doc_number=doc_number,
+    )
+
+
+def _flatten(value: str) -> str:
+    """An issuer printed over two lines reads as one, organs separated by a space."""
+    return " ".join(part.strip() for part in value.splitlines() if part.strip())
+
+
+def _opening(text: str, body_start: int) -> tuple[int, int] | None:
+    for start, end in line_spans(text[body_start:]):
+        return body_start + start, body_start + min(end, start + _OPENING_CHARS)
+    return None
+
+
+def _parse_date(match) -> dt.date | None:
+    try:
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _published(doc: Document) -> Found | None:
+    """Publication date as the page prints it: reader metadata first, then the metadata bar."""
+    if doc.hints.published is not None:
+        return Found(doc.hints.published, None, "metadata")
+    for noise in doc.noise:
+        if noise.kind != "metadata":
+            continue
+        surface = noise.span.surface
+        for field in _PUBLISHED_FIELD:
+            at = surface.find(field)
+            if at < 0:
+                continue
+            match = DATE.search(surface, at + len(field))
+            if match and match.start() - (at + len(field)) <= 3:
+                date = _parse_date(match)
+                if date is not None:
+                    span = Span.of(doc.text, noise.start + match.start(), noise.start + match.end())
+                    return Found(date, span, "text")
+    return None
+
+
+def _report_year(text: str, head, published: Found | None, doc_number: Found | None) -> Found | None:
+    """The year reported on: from the title, else the opening, else the year before publication."""
+    if head.title_span is not None:
+        span = first_year(text, head.title_span.start, head.title_span.end)
+        if span is not None:
+            return Found(int(span.surface), span, "title")
+        cn = CN_YEAR.search(head.title_span.surface)
+        if cn is not None:
+            span = Span.of(text, head.title_span.start + cn.start(), head.title_span.start + cn.end())
+            return Found(int(span.surface.translate(CN_DIGITS)), span, "title")
+    opening = _opening(text, head.body_start)
+    if opening is not None:
+        span = first_year(text, *opening)
+        if span is not None:
+            return Found(int(span.surface), span, "text")
+    # The law has reports published in the spring after the year they cover.
+    if published is not None and published.value.month <= 6:
+        return Found(published.value.year - 1, published.span, "derived")
+    if doc_number is not None:
+        year = int(DOC_NUMBER.search(doc_number.value).group(1))
+        return Found(year - 1, doc_number.span, "derived")
+    return None

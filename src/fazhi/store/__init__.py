@@ -1,0 +1,5 @@
+"""Persistence: originals by sha256, reports and their analyses. SQLite by default, PostgreSQL by URL."""
+
+from fazhi.store.db import Store, open_store
+
+__all__ = ["Store", "open_store"]
