@@ -36,6 +36,55 @@ _NOT_DEPARTMENT = re.compile(
 )
 
 
+# A division name the table does not hold (created after the dataset, or
+# fictional): accepted only in the title/issuer/opening, right before an organ,
+# a year or 关于, and only when its level can be read off without guessing.
+_UNLISTED = re.compile(
+    rf"(?:中共)?([{HAN}]{{2,8}}?(?:自治区|自治州|自治县|省|市|县|旗|盟|区))"
+    rf"(?=人民政府|政府|委员会|党委|党工委|工委|管委会|市委|县委|区委|关于|(?:19|20)\d{{2}}|二〇|法治|[{HAN}]{{1,8}}?(?:局|厅|办公室))"
+)
+_SUFFIX_LEVEL = (
+    ("自治区", "province"), ("省", "province"), ("自治州", "city"), ("盟", "city"),
+    ("自治县", "county"), ("县", "county"), ("旗", "county"), ("区", "district"),
+)
+# A 市 is prefecture level when the report speaks of the counties under it.
+_HAS_COUNTIES = re.compile(r"县[(（]市、区[)）]|县[(（]区[)）]|各县区|各区县|县市区|区县[(（]市[)）]")
+_IS_COUNTY_CITY = re.compile(r"县级市")
+
+
+def _unlisted_level(name: str, text: str) -> str | None:
+    for suffix, level in _SUFFIX_LEVEL:
+        if name.endswith(suffix):
+            return level
+    if name.endswith("市"):
+        if _HAS_COUNTIES.search(text):
+            return "city"
+        if _IS_COUNTY_CITY.search(text):
+            return "county"
+    return None
+
+
+def _unlisted(text: str, folded: str, start: int, end: int) -> Jurisdiction | None:
+    match = _UNLISTED.search(folded, start, end)
+    if match is None:
+        return None
+    level = _unlisted_level(match.group(1), folded)
+    if level is None:
+        return None
+    span = Span.of(text, match.start(1), match.end(1))
+    after = folded[match.end(1) : end]
+    zone = _ZONE_AFTER.match(after)
+    if zone and not _NOT_ZONE_MIDDLE.search(zone.group(0)):
+        span = Span.of(text, match.start(1), match.end(1) + zone.end())
+        return Jurisdiction(name=span.surface, level="zone", span=span)
+    dept = _DEPT_AFTER.match(after)
+    if dept and not _NOT_DEPARTMENT.search(dept.group(0)):
+        span = Span.of(text, match.start(1), match.end(1) + dept.end())
+        return Jurisdiction(name=span.surface, level="department", span=span)
+    fields = {"province": span.surface} if level == "province" else {}
+    return Jurisdiction(name=span.surface, level=level, span=span, **fields)
+
+
 def _chain_end(matches: list[tuple[int, int, str]], table: DivisionTable) -> int:
     """Index of the most specific division in the run of adjacent names starting at 0."""
     end = 0
@@ -81,6 +130,9 @@ def resolve(
             if zone:
                 span = Span.of(text, start + zone.start(1), start + zone.end(1))
                 return Jurisdiction(name=span.surface, level="zone", span=span)
+            unlisted = _unlisted(text, folded, start, end)
+            if unlisted is not None:
+                return unlisted
             continue
         idx = _chain_end(matches, table)
         m_start, m_end, name = matches[idx]

@@ -23,13 +23,14 @@ _BOMS = (
 )
 # Labels that mean "some GB encoding": decode all of them as GB18030.
 GB_LABELS = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "euc-cn", "x-gbk", "hz-gb-2312", "gb_2312-80"}
+_GB_KEYS = {re.sub(r"[^a-z0-9]", "", label) for label in GB_LABELS}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def normalize_label(label: str) -> str:
     """An encoding label as Python knows it, with every GB label widened to gb18030."""
-    low = label.strip().lower().replace("_", "-")
-    if low in GB_LABELS or low.replace("-", "") in {x.replace("-", "") for x in GB_LABELS}:
+    low = label.strip().lower()
+    if re.sub(r"[^a-z0-9]", "", low) in _GB_KEYS:
         return "gb18030"
     try:
         return codecs.lookup(low).name
