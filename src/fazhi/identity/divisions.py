@@ -66,8 +66,12 @@ class DivisionTable:
             division = Division(code, name, _level(code, name))
             self.by_code[code] = division
             self.by_name[name].append(division)
-        lengths = {len(n) for n in self.by_name}
-        self._lengths = sorted(lengths, reverse=True)
+        # Name lengths by first character, longest first: most characters of a
+        # report start no division name, so most positions cost one dict miss.
+        by_first: dict[str, set[int]] = defaultdict(set)
+        for name in self.by_name:
+            by_first[name[0]].add(len(name))
+        self._by_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
 
     @classmethod
     def from_csv(cls, path: Path) -> DivisionTable:
@@ -96,9 +100,10 @@ class DivisionTable:
         count only right after another division (阳泉市矿区).
         """
         found: list[tuple[int, int, str]] = []
+        by_first = self._by_first
         i = 0
         while i < len(text):
-            for length in self._lengths:
+            for length in by_first.get(text[i], ()):
                 name = text[i : i + length]
                 if len(name) == length and name in self.by_name:
                     if name in GENERIC_NAMES and not (found and found[-1][1] == i):

@@ -46,8 +46,7 @@ def identify(doc: Document, table: DivisionTable | None = None) -> Identity:
         (issuer_span.start, issuer_span.end) if issuer_span else None,
         opening,
     ) if r is not None]
-    names_in_doc = {name for _, _, name in table.scan(fold(text))}
-    jurisdiction = resolve(text, regions, table, names_in_doc)
+    jurisdiction = resolve(text, regions, table, lambda: {n for _, _, n in table.scan(fold(text))})
 
     return Identity(
         title=title,

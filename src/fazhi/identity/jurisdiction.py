@@ -13,6 +13,7 @@ code stays null rather than being guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from fazhi.core.spans import Span
 from fazhi.identity.divisions import Division, DivisionTable
@@ -95,10 +96,13 @@ def _chain_end(matches: list[tuple[int, int, str]], table: DivisionTable) -> int
     return end
 
 
-def _pick(candidates: list[Division], names_in_doc: set[str], table: DivisionTable) -> Division | None:
+def _pick(
+    candidates: list[Division], names_in_doc: Callable[[], set[str]], table: DivisionTable
+) -> Division | None:
     if len(candidates) == 1:
         return candidates[0]
-    backed = [c for c in candidates if any(a.name in names_in_doc for a in table.ancestors(c))]
+    names = names_in_doc()  # scanning the whole text is paid only for shared names
+    backed = [c for c in candidates if any(a.name in names for a in table.ancestors(c))]
     return backed[0] if len(backed) == 1 else None
 
 
@@ -118,7 +122,10 @@ def _from_division(division: Division | None, name: str, level: str, table: Divi
 
 
 def resolve(
-    text: str, regions: list[tuple[int, int]], table: DivisionTable, whole_text_names: set[str]
+    text: str,
+    regions: list[tuple[int, int]],
+    table: DivisionTable,
+    whole_text_names: Callable[[], set[str]],
 ) -> Jurisdiction | None:
     """The jurisdiction named first in ``regions`` (offset pairs into ``text``), or None."""
     folded = fold(text)

@@ -10,6 +10,7 @@ character, so offsets into the folded string equal offsets into the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -43,8 +44,11 @@ def _fold_char(char: str) -> str:
     return char
 
 
+_SUSPECTS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+
+
 def fold(text: str) -> str:
     """``text`` with look-alikes replaced; same length, same offsets."""
-    if text.isascii():
+    if not _SUSPECTS.search(text):
         return text
-    return "".join(_fold_char(c) for c in text)
+    return _SUSPECTS.sub(lambda m: _fold_char(m.group()), text)
