@@ -27,7 +27,7 @@ err = Console(stderr=True, highlight=False)
 
 LEVEL_NAMES = {
     "province": "省级", "city": "地级市", "county": "县级", "district": "市辖区",
-    "zone": "开发区/新区", "department": "部门", "township": "乡镇",
+    "zone": "功能区", "department": "部门", "township": "乡镇",
 }
 STATUS_NAMES = {"stored": "新入库", "duplicate": "已存在", "failed": "失败", "skipped": "跳过"}
 
@@ -50,19 +50,34 @@ def _level(level: str | None) -> str:
     return LEVEL_NAMES.get(level or "", level or "")
 
 
+def _table(title: str, columns: list[tuple[str, int]]) -> Table:
+    """A table that stays readable in an 80-column terminal.
+
+    Short columns (year, level, code) never shrink below their width; the one
+    with width 0 (the title) gives way first and ends in an ellipsis.
+    """
+    table = Table(title=title, box=None, header_style="bold", padding=(0, 1), pad_edge=False)
+    # The flexible column is capped at what the others leave: a table wider
+    # than the terminal makes rich drop narrow columns altogether.
+    rest = max(10, out.width - sum(w + 1 for _, w in columns if w) - 2)
+    for name, width in columns:
+        size = width or rest
+        table.add_column(name, no_wrap=True, overflow="ellipsis", min_width=min(size, width or 10), max_width=size)
+    return table
+
+
 def _analysis_table(rows: list[dict]) -> Table:
-    table = Table(title="报告识别结果", show_lines=False)
-    for name in ("文件", "地区", "级别", "年度", "标题", "发布日期", "发文机关", "文号", "噪声", "结果"):
-        table.add_column(name, overflow="fold")
+    table = _table("报告识别结果", [("文件", 14), ("地区", 12), ("级别", 6), ("年度", 4),
+                                 ("发布日期", 10), ("标题", 0)])
     for row in rows:
         j = row.get("jurisdiction") or {}
+        name = Path(row["source"]).name
         if row.get("error"):
-            table.add_row(row["source"], "", "", "", "", "", "", "", "", f"[red]{row['error']['message']}[/red]")
+            table.add_row(name, "[red]读取失败[/red]", "", "", "", f"[red]{row['error']['message']}[/red]")
             continue
         table.add_row(
-            row["source"], j.get("name") or "—", _level(j.get("level")), str(row["report_year"] or "—"),
-            row["title"] or "(无标题)", row["published"] or "—", row["issuer"] or "—",
-            row["doc_number"] or "—", str(len(row["noise"])), "[green]成功[/green]",
+            name, j.get("name") or "—", _level(j.get("level")), str(row["report_year"] or "—"),
+            row["published"] or "—", row["title"] or "(无标题)",
         )
     return table
 
@@ -179,15 +194,14 @@ def list_reports(
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
         return
     total = store.count_reports()
-    table = Table(title=f"已入库的报告(共 {total} 份)")
-    for name in ("编号", "地区", "级别", "所属", "代码", "年度", "发布日期", "标题", "格式"):
-        table.add_column(name, overflow="fold")
+    table = _table(f"已入库的报告(共 {total} 份)", [("编号", 4), ("地区", 12), ("级别", 6),
+                   ("所属", 10), ("代码", 6), ("年度", 4), ("发布日期", 10), ("标题", 0)])
     for r in rows:
         parent = " ".join(x for x in (r["province"], r["city"]) if x and x != r["jurisdiction"])
         table.add_row(
             str(r["id"]), r["jurisdiction"] or "—", _level(r["level"]), parent or "—",
             r["division_code"] or "—", str(r["report_year"] or "—"),
-            str(r["published"] or "—"), r["title"] or "(无标题)", r["format"],
+            str(r["published"] or "—"), r["title"] or "(无标题)",
         )
     out.print(table)
     if total > offset + len(rows):
