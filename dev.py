@@ -27,7 +27,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 # real one) and a CJK font (tests render reports to PDF).
 SYSTEM_PACKAGES = {
     "postgresql": "PostgreSQL server (initdb)",
-    "fonts-wqy-zenhei": "CJK font for PDF tests",
+    "fonts-wqy-microhei": "CJK font for PDF tests",
 }
 
 
@@ -59,7 +59,7 @@ def missing_system_packages() -> list[str]:
         missing.append("postgresql")
     fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True) if shutil.which("fc-list") else None
     if fonts is None or not fonts.stdout.strip():
-        missing.append("fonts-wqy-zenhei")
+        missing.append("fonts-wqy-microhei")
     return missing
 
 
