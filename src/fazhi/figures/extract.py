@@ -1,0 +1,60 @@
+"""The public entry point: every figure of a report, in text order."""
+
+from __future__ import annotations
+
+from fazhi.core.spans import Span
+from fazhi.figures.blocked import block
+from fazhi.figures.catalog import catalog
+from fazhi.figures.clauses import compares, scoped_bounds, sentence_before
+from fazhi.figures.filters import rejection
+from fazhi.figures.grammar import Quantity, scan
+from fazhi.figures.labels import label_all
+from fazhi.figures.lexicon import exclusions, lexicon
+from fazhi.figures.mapping import map_figure
+from fazhi.figures.model import Figure
+
+
+def quantities(text: str) -> list[Quantity]:
+    """The grammar's matches that are figures (before labels and mapping)."""
+    lex, ex = lexicon(), exclusions()
+    blocked = block(text, ex)
+    kept = [q for q in scan(text, lex) if rejection(text, q, blocked, lex, ex) is None]
+    return scoped_bounds(text, kept, lex)
+
+
+def extract_figures(text: str) -> tuple[Figure, ...]:
+    """Figures of ``text`` (pass ``Document.masked()``: offsets index ``Document.text``).
+
+    Every figure's ``span.surface`` equals ``text[span.start:span.end]``; the
+    values are exact decimals; each maps to at most one catalog indicator.
+    """
+    lex = lexicon()
+    cat = catalog()
+    qs = quantities(text)
+    kinds = compares(text, qs, lex)
+    labels = label_all(text, qs, kinds, lex)
+    figures = []
+    for q, compare, lab in zip(qs, kinds, labels):
+        label_span = Span.of(text, lab.start, lab.end) if lab.text else None
+        context = sentence_before(text, lab.start)
+        after = text[q.end : q.end + 12]
+        match = map_figure(lab.topic, q.unit, compare, context, cat, after)
+        if match and lab.part_of is not None and figures[lab.part_of].indicator == match.indicator:
+            match = None  # 其中 parts never share their whole's column (刑事3016件 of 3721件)
+        figures.append(
+            Figure(
+                span=Span.of(text, q.start, q.end),
+                value=q.value,
+                unit=q.unit,
+                approx=q.approx,
+                low=q.low,
+                high=q.high,
+                compare=compare,
+                label=lab.text,
+                label_span=label_span,
+                indicator=match.indicator if match else None,
+                variant=match.variant if match else None,
+                part_of=lab.part_of,
+            )
+        )
+    return tuple(figures)
