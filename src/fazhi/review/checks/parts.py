@@ -1,0 +1,164 @@
+"""The statutory parts (规定 Art. 23): present, causes actually stated, leaders' part substantive."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, field_validator
+
+from fazhi.core.spans import Span
+from fazhi.review.checks.base import (
+    CheckSpec,
+    Outcome,
+    Params,
+    check_patterns,
+    failed,
+    not_applicable,
+    passed,
+)
+from fazhi.review.context import Context
+from fazhi.structure import PARTS
+from fazhi.structure.model import MARK_SOURCES
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+
+def _check_sources(value: list[str]) -> list[str]:
+    unknown = sorted(set(value) - set(MARK_SOURCES))
+    if unknown:
+        raise ValueError(f"未知的证据来源 {unknown};可用: {', '.join(MARK_SOURCES)}")
+    return value
+
+
+class PartParams(Params):
+    part: str
+    label: str = Field(min_length=1)  # how the message names the part
+    sources: list[str] = list(MARK_SOURCES)  # which kinds of evidence count
+
+    @field_validator("part")
+    @classmethod
+    def _known_part(cls, value: str) -> str:
+        if value not in PARTS:
+            raise ValueError(f"未知的部分 {value!r};可用: {', '.join(PARTS)}")
+        return value
+
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, value: list[str]) -> list[str]:
+        return _check_sources(value)
+
+
+def part_present(ctx: Context, p: PartParams) -> Outcome:
+    marks = [m for m in ctx.need_outline().marks_for(p.part) if m.source in p.sources]
+    details = {"label": p.label, "found": len(marks)}
+    if marks:
+        return passed(evidence=[m.span for m in marks], details=details)
+    return failed(looked_for=f"“{p.label}”部分:标题、独立成段的标题行或段首用语", details=details)
+
+
+class CausesParams(Params):
+    stated_sources: list[str] = ["body"]  # outline evidence that states a cause
+    promise_sources: list[str] = ["heading", "line", "subheading"]  # evidence that only promises one
+    # Further wordings of a cause, searched in the shortcomings text.
+    cues: list[str] = []
+    looked_for: str = "说明原因的表述"
+    # A heading or line naming only the causes (`四、原因分析`) is followed by them:
+    # its first paragraph states them, whatever its words.
+    dedicated: bool = True
+
+    @field_validator("stated_sources", "promise_sources")
+    @classmethod
+    def _sources(cls, value: list[str]) -> list[str]:
+        return _check_sources(value)
+
+    @field_validator("cues")
+    @classmethod
+    def _cues(cls, value: list[str]) -> list[str]:
+        return check_patterns(value)
+
+
+def causes_given(ctx: Context, p: CausesParams) -> Outcome:
+    o = ctx.need_outline()
+    reasons = o.marks_for("reasons")
+    stated = [m.span for m in reasons if m.source in p.stated_sources]
+    stated += _cue_hits(ctx, p.cues, ctx.region("shortcomings") + ctx.region("reasons"))
+    if p.dedicated:
+        stated += _dedicated(ctx, [m for m in reasons if m.source in p.promise_sources])
+    promises = [m for m in reasons if m.source in p.promise_sources]
+    heading = ""
+    if promises:
+        holder = o.sections[promises[0].section]
+        heading = (holder.heading or promises[0].span).surface
+    details = {"stated": len(stated), "heading": heading}
+    if stated:
+        return passed(evidence=sorted(set(stated), key=lambda s: s.start), details=details)
+    if promises:
+        holder = o.sections[promises[0].section]
+        evidence = [holder.heading] if holder.heading else [promises[0].span]
+        return failed(evidence=evidence, looked_for=p.looked_for, variant="promised", details=details)
+    where = [m.span for m in o.marks_for("shortcomings")]
+    variant = None if where else "absent"
+    return failed(evidence=where, looked_for=p.looked_for, variant=variant, details=details)
+
+
+def _dedicated(ctx: Context, marks: list) -> list[Span]:
+    """The first paragraph under each heading or line that names the causes and nothing else."""
+    o = ctx.need_outline()
+    found = []
+    for mark in marks:
+        top = o.sections[mark.section]
+        if mark.source == "heading" or (mark.source == "line" and top.kind == "unnumbered"):
+            if set(top.parts) == {"reasons"}:
+                found += ctx.paragraphs(top.body)[:1]
+            continue
+        line = next((ln for ln in ctx.lines if ln.start <= mark.span.start < ln.end), None)
+        if line is None or {m.part for m in o.marks if line.start <= m.span.start < line.end} != {"reasons"}:
+            continue  # `存在的问题和原因` on one line promises causes as a combined heading does
+        after = Span.of(ctx.text, line.end, top.span.end)
+        found += ctx.paragraphs(after)[:1]
+    return found
+
+
+def _cue_hits(ctx: Context, cues: list[str], regions: list[Span]) -> list[Span]:
+    hits = []
+    for pattern in (re.compile(c) for c in cues):
+        for region in regions:
+            for m in pattern.finditer(ctx.text, region.start, region.end):
+                if m.end() > m.start():
+                    hits.append(Span.of(ctx.text, m.start(), m.end()))
+    return hits
+
+
+class LeadersParams(Params):
+    min_sentences: int = Field(3, ge=1)
+    min_chars: int = Field(100, ge=1)
+
+
+def leaders_substantive(ctx: Context, p: LeadersParams) -> Outcome:
+    regions = ctx.region("leaders")
+    if not regions:
+        return not_applicable(
+            "报告没有党政主要负责人履行第一责任人职责的部分",
+            looked_for="党政主要负责人履职部分",
+            details={"sentences": 0, "chars": 0},
+        )
+    sentences = sum(_sentences(r.surface) for r in regions)
+    chars = sum(1 for r in regions for ch in r.surface if not ch.isspace())
+    details = {"sentences": sentences, "chars": chars}
+    if sentences >= p.min_sentences and chars >= p.min_chars:
+        return passed(evidence=regions, details=details)
+    return failed(evidence=regions, details=details)
+
+
+def _sentences(text: str) -> int:
+    return sum(1 for piece in _SENTENCE_END.split(text) if piece.strip())
+
+
+CHECKS = (
+    CheckSpec("part_present", part_present, PartParams, ("label", "found"),
+              doc="某一法定部分是否出现(标题、标题行、小标题或段首用语)"),
+    CheckSpec("causes_given", causes_given, CausesParams, ("stated", "heading"), ("failed.promised", "failed.absent"),
+              doc="是否在正文中说明了不足的原因;只在标题中写“原因”不算"),
+    CheckSpec("leaders_substantive", leaders_substantive, LeadersParams, ("sentences", "chars"),
+              doc="第一责任人部分是否有实质内容(句数与字数)"),
+)

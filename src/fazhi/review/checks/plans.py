@@ -1,0 +1,110 @@
+"""Next year's plans (规定 Art. 23(4)): how many items carry a measurable target or a date.
+
+A reviewer cannot check "深入推进法治政府建设" a year later; "年内开展不少于2次督察"
+can be checked. An item is specific when it holds a figure (the figures stage
+found one inside it) or a time limit (a date pattern from the rule file).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, field_validator
+
+from fazhi.core.spans import Span
+from fazhi.review.checks.base import CheckSpec, Outcome, Params, check_patterns, failed, not_applicable, passed
+from fazhi.review.context import Context
+from fazhi.structure import load_rules
+
+
+class PlansParams(Params):
+    min_share: float = Field(0.5, ge=0, le=1)  # of the items
+    min_specific: int = Field(1, ge=0)
+    dates: list[str] = []  # time limits: `6月底前`, `年内`, `第一季度前`
+    # Spans where a date does not count: a document's name `《…(2023—2025年)》` sets no limit.
+    ignore: list[str] = ["《[^《》]*》"]
+
+    @field_validator("dates", "ignore")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return check_patterns(value)
+
+
+def plans_specific(ctx: Context, p: PlansParams) -> Outcome:
+    regions = plan_regions(ctx)
+    if not regions:
+        return not_applicable(
+            "报告没有下一年度工作安排部分",
+            looked_for="下一年度主要安排",
+            details={"items": 0, "specific": 0, "share": 0.0},
+        )
+    items = [item for region in regions for item in plan_items(ctx, region)]
+    dates = [re.compile(d) for d in p.dates]
+    ignore = [re.compile(i) for i in p.ignore]
+    marks = {}
+    for item in items:
+        found = [f.span for f in ctx.figures_in(item)] + _dates(ctx.text, item, dates, ignore)
+        if found:
+            marks[item] = sorted(found, key=lambda s: s.start)
+    share = len(marks) / len(items) if items else 0.0
+    details = {"items": len(items), "specific": len(marks), "share": round(share, 4)}
+    credit = min(1.0, share / p.min_share) if p.min_share else 1.0
+    if len(marks) >= p.min_specific and share >= p.min_share:
+        return passed(credit, evidence=[s for spans in marks.values() for s in spans], details=details)
+    # Show the items that lack a target: they are what the author has to rewrite.
+    vague = [item for item in items if item not in marks]
+    # One paragraph with nothing to measure is the genre's generic 下一步 paragraph.
+    variant = "paragraph" if len(items) == 1 and not marks else None
+    return failed(credit, evidence=vague, looked_for="可衡量的目标(数字)或完成时限", variant=variant,
+                  details=details)
+
+
+def plan_regions(ctx: Context) -> list[Span]:
+    """The plans' text; in a section that also holds other parts, from the paragraph that opens the plans."""
+    o = ctx.need_outline()
+    regions = []
+    for region in ctx.region("plans"):
+        top = next((s for s in o.top if s.body == region or s.span == region), None)
+        if top is not None and set(top.parts) - {"plans"}:
+            region = _plans_within(ctx, region)
+        regions.append(region)
+    return regions
+
+
+def _plans_within(ctx: Context, body: Span) -> Span:
+    """`三、存在的不足和原因及2025年的主要安排`: the plans open at `下一步,`, else they are the last paragraph."""
+    openers = load_rules().parts["plans"].opener
+    paragraphs = ctx.paragraphs(body)
+    for paragraph in paragraphs[1:]:
+        if any(p.search(paragraph.surface) for p in openers):
+            return Span.of(ctx.text, paragraph.start, body.end)
+    if len(paragraphs) > 1:
+        return paragraphs[-1]
+    return body
+
+
+def plan_items(ctx: Context, region: Span) -> list[Span]:
+    """Subsections, else 一是 items, else paragraphs: the finest enumeration the report uses."""
+    o = ctx.need_outline()
+    inside = [s for s in o.sections if region.start <= s.span.start and s.span.end <= region.end]
+    if inside:
+        level = min(s.level for s in inside)
+        return [s.span for s in inside if s.level == level]
+    items = [i.span for i in o.items if region.start <= i.span.start and i.span.end <= region.end]
+    return items or ctx.paragraphs(region)
+
+
+def _dates(text: str, item: Span, dates: list[re.Pattern[str]], ignore: list[re.Pattern[str]]) -> list[Span]:
+    blocked = [(m.start(), m.end()) for pat in ignore for m in pat.finditer(text, item.start, item.end)]
+    found = []
+    for pattern in dates:
+        for m in pattern.finditer(text, item.start, item.end):
+            if m.end() > m.start() and not any(s <= m.start() < e for s, e in blocked):
+                found.append(Span.of(text, m.start(), m.end()))
+    return found
+
+
+CHECKS = (
+    CheckSpec("plans_specific", plans_specific, PlansParams, ("items", "specific", "share"), ("failed.paragraph",),
+              doc="下一年度安排中有多少项给出了可衡量的目标或完成时限"),
+)

@@ -1,0 +1,134 @@
+"""The records of the review: its input, one finding per rule, the score, the result.
+
+A finding carries everything needed to recompute the score (status, weight,
+credit), so a stored or exported review can be re-scored without the rule
+file that produced it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from fazhi.core.spans import Span
+from fazhi.figures import Figure, Issue
+from fazhi.identity import Identity
+from fazhi.structure import Outline
+
+STATUSES = ("passed", "failed", "not_applicable", "error")
+SEVERITIES = ("error", "warning", "info")
+# Statuses that take part in the score; the others say the rule could not be applied.
+SCORED = ("passed", "failed")
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewInput:
+    """What the earlier stages found in one report.
+
+    ``text`` is ``Document.masked()`` (what the outline and the figures read);
+    ``raw_text`` is ``Document.text``, the source every evidence span indexes.
+    Any stage may be missing (None): the rules that need it then report
+    status ``error`` with the reason, the others still run.
+    """
+
+    text: str
+    raw_text: str | None = None
+    identity: Identity | None = None
+    outline: Outline | None = None
+    figures: tuple[Figure, ...] | None = None
+    consistency: tuple[Issue, ...] | None = None
+
+    @property
+    def source(self) -> str:
+        return self.text if self.raw_text is None else self.raw_text
+
+
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """The legal basis of a rule: the instrument and its article."""
+
+    instrument: str
+    article: str
+
+    def __str__(self) -> str:
+        return f"{self.instrument}{self.article}"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    version: str
+    status: str  # one of STATUSES
+    severity: str  # one of SEVERITIES: how much a failure of this rule matters
+    message: str  # Chinese, for the report's author
+    evidence: tuple[Span, ...] = ()
+    looked_for: str | None = None  # what was searched for and not found
+    part: str | None = None  # the statutory part the rule is about, for grouping in a letter
+    title: str = ""  # the rule's short Chinese name, for tables and letters
+    basis: Basis | None = None
+    weight: float = 0.0
+    credit: float = 0.0  # 0..1, the share of the weight earned; only counts when scored
+    details: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def scored(self) -> bool:
+        return self.status in SCORED
+
+    @property
+    def points(self) -> float:
+        """Raw points before the score scales them to 100."""
+        return self.weight * self.credit if self.scored else 0.0
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "version": self.version,
+            "status": self.status,
+            "severity": self.severity,
+            "message": self.message,
+            "evidence": [span.to_json() for span in self.evidence],
+            "looked_for": self.looked_for,
+            "part": self.part,
+            "title": self.title,
+            "basis": str(self.basis) if self.basis else None,
+            "weight": self.weight,
+            "credit": round(self.credit, 4),
+            "details": dict(self.details),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """The 100-point score and the points each scored rule contributed.
+
+    Rules whose status is not_applicable or error are not scored: the others'
+    weights are scaled up so that a perfect report still scores 100. They are
+    listed in ``unscored`` so that a reader sees what the total leaves out.
+    """
+
+    total: float
+    by_rule: Mapping[str, float]
+    unscored: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {"total": self.total, "by_rule": dict(self.by_rule), "unscored": list(self.unscored)}
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    findings: tuple[Finding, ...]
+    score: Score
+    rulebook: str  # the rulebook's name
+    rulebook_version: str
+
+    def failed(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "failed")
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rulebook": self.rulebook,
+            "rulebook_version": self.rulebook_version,
+            "findings": [f.to_json() for f in self.findings],
+            "score": self.score.to_json(),
+        }
