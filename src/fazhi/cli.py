@@ -119,6 +119,42 @@ def analyze(
         raise typer.Exit(1)
 
 
+FIGURE_COLUMNS = ("text", "offset", "value", "unit", "approx", "low", "high", "compare", "label", "indicator")
+COMPARE_NAMES = {"from": "由", "to": "到", "increase": "增", "decrease": "减"}
+
+
+@app.command()
+def figures(
+    file: Annotated[Path, typer.Argument(help="报告文件")],
+    csv_out: Annotated[bool, typer.Option("--csv", help="输出 CSV(UTF-8)")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """列出报告中的全部数据:数值、单位、约数/比较、所指事项和对应指标,及其在原文中的位置。"""
+    from fazhi.figures.catalog import catalog
+    from fazhi.pipeline import analyze_path
+
+    analysis = analyze_path(file, _settings(config))
+    rows = [f.to_json() for f in analysis.figures]
+    names = {ind.id: ind.name for ind in catalog().indicators}
+    if csv_out:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=FIGURE_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    table = _table(f"{file.name}:共 {len(rows)} 项数据", [("位置", 6), ("原文", 14), ("数值", 12), ("单位", 4),
+                   ("约", 2), ("比较", 4), ("指标", 22), ("所指", 0)])
+    for row in rows:
+        table.add_row(
+            str(row["offset"]), row["text"], str(row["value"]), row["unit"], "约" if row["approx"] else "",
+            COMPARE_NAMES.get(row["compare"] or "", ""), names.get(row["indicator"], "—"), row["label"] or "—",
+        )
+    out.print(table)
+    for issue in analysis.consistency:
+        out.print(f"[yellow]⚠ {issue.message}[/yellow]")
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="文件或文件夹")],
@@ -195,13 +231,14 @@ def list_reports(
         return
     total = store.count_reports()
     table = _table(f"已入库的报告(共 {total} 份)", [("编号", 4), ("地区", 12), ("级别", 6),
-                   ("所属", 10), ("代码", 6), ("年度", 4), ("发布日期", 10), ("标题", 0)])
+                   ("所属", 10), ("代码", 6), ("年度", 4), ("发布日期", 10), ("得分", 5), ("标题", 0)])
     for r in rows:
         parent = " ".join(x for x in (r["province"], r["city"]) if x and x != r["jurisdiction"])
         table.add_row(
             str(r["id"]), r["jurisdiction"] or "—", _level(r["level"]), parent or "—",
             r["division_code"] or "—", str(r["report_year"] or "—"),
-            str(r["published"] or "—"), r["title"] or "(无标题)",
+            str(r["published"] or "—"), f"{r['score']:.1f}" if r["score"] is not None else "—",
+            r["title"] or "(无标题)",
         )
     out.print(table)
     if total > offset + len(rows):

@@ -1,25 +1,47 @@
-"""Stage order: read -> identity (-> structure, figures, review as they land).
+"""Stage order: read -> identity -> outline -> figures -> consistency -> review.
 
 ``analyze_path`` is the one function the CLI, the store and the web call.
+Every stage reads ``Document.masked()`` (noise blanked, offsets unchanged), so
+every span in the result indexes ``Document.text``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from fazhi import __version__
 from fazhi.core.document import Document
 from fazhi.core.errors import FazhiError
 from fazhi.core.settings import Settings
+from fazhi.figures import Figure, Issue, check_consistency, extract_figures
 from fazhi.identity import Identity, identify
 from fazhi.ingest import read_bytes, read_path
+from fazhi.review import Review, ReviewInput, Rulebook, load_rulebook, review
+from fazhi.structure import Outline, outline
 
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
     document: Document
     identity: Identity
+    outline: Outline
+    figures: tuple[Figure, ...]
+    consistency: tuple[Issue, ...]
+    review: Review
+
+    def versions(self) -> dict[str, str]:
+        """Versions of everything that decided this result, stored with it."""
+        from fazhi.figures import CATALOG_VERSION
+        from fazhi.structure import RULES_VERSION
+
+        return {
+            "fazhi": __version__,
+            "indicator_catalog": CATALOG_VERSION,
+            "structure_rules": RULES_VERSION,
+            "rulebook": f"{self.review.rulebook} {self.review.rulebook_version}",
+        }
 
     def to_json(self) -> dict[str, object]:
         """The `fazhi analyze --json` object: stable names, extra fields allowed."""
@@ -34,6 +56,13 @@ class Analysis:
             "noise": [n.to_json() for n in self.document.noise],
             "pages": [p.to_json() for p in self.document.pages],
             "chars": len(self.document.text),
+            "sections": self.outline.to_json(),
+            "coverage": self.outline.coverage([f.span.start for f in self.figures]),
+            "figures": [f.to_json() for f in self.figures],
+            "consistency": [i.to_json() for i in self.consistency],
+            "findings": [f.to_json() for f in self.review.findings],
+            "score": self.review.score.to_json(),
+            "versions": self.versions(),
             "fazhi_version": __version__,
             "error": None,
         }
@@ -53,18 +82,49 @@ def failure_json(source: str, error: FazhiError, sha256: str | None = None) -> d
         "issuer": None,
         "doc_number": None,
         "noise": [],
+        "sections": [],
+        "figures": [],
+        "findings": [],
+        "score": None,
         "fazhi_version": __version__,
         "error": error.to_json(),
     }
 
 
-def analyze_document(document: Document) -> Analysis:
-    return Analysis(document=document, identity=identify(document))
+def rulebook_for(settings: Settings) -> Rulebook:
+    """The rulebook the settings name (a province's file), else the packaged default."""
+    if settings.rulebook is None:
+        return load_rulebook()
+    path = Path(settings.rulebook)
+    stat = path.stat() if path.exists() else None
+    return _rulebook_file(str(path), stat.st_mtime_ns if stat else 0)
+
+
+@lru_cache(maxsize=8)
+def _rulebook_file(path: str, mtime_ns: int) -> Rulebook:
+    # Keyed by mtime so a batch reads the file once and an edited file is re-read.
+    return load_rulebook(path)
+
+
+def analyze_document(document: Document, rulebook: Rulebook | None = None) -> Analysis:
+    text = document.masked()
+    identity = identify(document)
+    structure = outline(text)
+    figures = extract_figures(text)
+    consistency = check_consistency(figures, text)
+    result = review(
+        ReviewInput(
+            text=text, raw_text=document.text, identity=identity, outline=structure,
+            figures=figures, consistency=consistency,
+        ),
+        rulebook,
+    )
+    return Analysis(document, identity, structure, figures, consistency, result)
 
 
 def analyze_path(path: str | Path, settings: Settings) -> Analysis:
-    return analyze_document(read_path(path, settings))
+    return analyze_document(read_path(path, settings), rulebook_for(settings))
 
 
 def analyze_bytes(data: bytes, source: str, settings: Settings) -> Analysis:
-    return analyze_document(read_bytes(data, source, settings))
+    return analyze_document(read_bytes(data, source, settings), rulebook_for(settings))

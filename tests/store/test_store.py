@@ -105,4 +105,32 @@ def test_opening_twice_does_not_migrate_again_or_lose_data(db_settings, tmp_path
     store = open_store(db_settings)
     assert store.count_reports() == 1
     with store.engine.connect() as conn:
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0001"
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == "0002"
+
+
+def test_a_database_of_the_first_schema_is_upgraded_without_losing_reports(db_settings, tmp_path) -> None:
+    """A store created by revision 0001 (before scores) opens, migrates, and keeps its rows."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from fazhi.store.db import _MIGRATIONS
+
+    engine = sa.create_engine(db_settings.resolved_database_url())
+    (tmp_path / "data").mkdir(exist_ok=True)
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(sa.text(
+            "insert into originals (sha256, size, content, stored_at) values ('a', 1, :c, CURRENT_TIMESTAMP)"
+        ), {"c": b"x"})
+        conn.execute(sa.text(
+            "insert into reports (sha256, source, format, encoding, text, analysis, fazhi_version, ingested_at)"
+            " values ('a', 'old.txt', 'txt', 'utf-8', 'x', '{}', '0.0', CURRENT_TIMESTAMP)"
+        ))
+    engine.dispose()
+    store = open_store(db_settings)
+    rows = store.list_reports()
+    assert [(r["source"], r["score"]) for r in rows] == [("old.txt", None)]

@@ -30,6 +30,9 @@ class Settings(BaseModel):
         200.0, gt=0, description="DOCX 解压后总大小上限(MB),防止压缩炸弹"
     )
     max_zip_ratio: float = Field(200.0, gt=1, description="DOCX 内单个部件的最大压缩比")
+    rulebook: Path | None = Field(
+        None, description="审查规则文件(TOML),如本省的规则;留空则用内置的 2019 年《规定》规则"
+    )
 
     @property
     def max_file_bytes(self) -> int:

@@ -17,7 +17,7 @@ ORGAN_SUFFIXES = (
 )
 ORGAN_END = re.compile("(?:" + "|".join(ORGAN_SUFFIXES) + r")$")
 DATE = re.compile(
-    r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?"
+    r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})(?:\s*日)?"
 )
 CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 CN_YEAR = re.compile(r"[二][〇零○Ｏ][一二三四五六七八九〇零○Ｏ]{2}(?=年)")

@@ -84,6 +84,7 @@ class Store:
             "published": identity.published.value if identity.published else None,
             "issuer": identity.issuer.value if identity.issuer else None,
             "doc_number": identity.doc_number.value if identity.doc_number else None,
+            "score": analysis.review.score.total,
             "analysis": analysis.to_json(),
             "fazhi_version": __version__,
             "ingested_at": _now(),
@@ -131,7 +132,7 @@ class Store:
     def list_reports(self, limit: int = 100, offset: int = 0) -> list[dict]:
         cols = [reports.c[name] for name in (
             "id", "jurisdiction", "level", "province", "city", "division_code", "report_year",
-            "published", "title", "format", "source",
+            "published", "score", "title", "format", "source",
         )]
         query = sa.select(*cols).order_by(reports.c.id).limit(limit).offset(offset)
         with self.engine.connect() as conn:

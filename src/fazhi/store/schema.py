@@ -8,6 +8,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -60,6 +61,7 @@ reports = Table(
     Column("published", Date),
     Column("issuer", Text),
     Column("doc_number", Text),
+    Column("score", Float),  # review score out of 100 (migration 0002)
     Column("analysis", JSON, nullable=False),  # the full `analyze --json` object
     Column("fazhi_version", String(32), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
