@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_analyze.py [--repeat N] [--formats txt,docx,pdf,html]
 
-Prints reports/s and MB/s for `analyze` (read + identity, no database) per
+Prints reports/s and MB/s for `analyze` (the whole pipeline, no database) per
 input format, then ingest throughput into a fresh SQLite store at growing
 corpus sizes, and the peak resident memory of the process.
 """
@@ -61,7 +61,6 @@ def bench_analyze(files: list[tuple[str, bytes]], repeat: int, settings: Setting
         for name, data in files:
             analyze_bytes(data, name, settings)
         rates.append(time.perf_counter() - start)
-    best = min(rates)
     median = statistics.median(rates)
     return len(files) / median, total_bytes / median / 1e6, median / len(files) * 1000
 
@@ -96,14 +95,14 @@ def main() -> None:
     parser.add_argument("--ingest-sizes", default="100,500,2000")
     args = parser.parse_args()
     settings = Settings()
-    print(f"analyze (read + identity), 5 seed reports, median of {args.repeat} runs")
+    print(f"analyze (read, identity, outline, figures, review), 5 seed reports, median of {args.repeat} runs")
     print(f"{'format':<8}{'reports/s':>12}{'MB/s':>10}{'ms/report':>12}")
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in args.formats.split(","):
             files = corpus(fmt, Path(tmp))
             reports, mbs, ms = bench_analyze(files, args.repeat if fmt not in ("pdf",) else max(3, args.repeat // 5), settings)
             print(f"{fmt:<8}{reports:>12.1f}{mbs:>10.2f}{ms:>12.2f}")
-    print("\ningest into SQLite (read + identity + store originals), by corpus size")
+    print("\ningest into SQLite (analyze + store original and analysis), by corpus size")
     print(f"{'files':>8}{'files/s':>10}{'db MB':>10}")
     for count, rate, db_mb in bench_ingest([int(x) for x in args.ingest_sizes.split(",")]):
         print(f"{count:>8}{rate:>10.1f}{db_mb:>10.1f}")

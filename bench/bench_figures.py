@@ -72,14 +72,14 @@ def cold_start(text: str) -> tuple[float, float]:
 
 
 def bench_analyze(paths: list[Path]) -> str:
-    try:
-        from fazhi.pipeline import analyze  # type: ignore[import-not-found]
-    except ImportError:
-        return "analyze: fazhi.pipeline not available yet"
-    analyze(paths[0])
+    from fazhi.core.settings import Settings
+    from fazhi.pipeline import analyze_path
+
+    settings = Settings()
+    analyze_path(paths[0], settings)
     start = time.perf_counter()
     for p in paths:
-        analyze(p)
+        analyze_path(p, settings)
     seconds = time.perf_counter() - start
     return f"analyze: {len(paths) / seconds:,.1f} reports/s (whole pipeline, from files)"
 
