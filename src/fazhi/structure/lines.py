@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fazhi.core.spans import line_spans
+
 # Web copies indent with ASCII spaces, ideographic spaces (U+3000) or no-break
 # spaces; all of them are indentation, not text.
 INDENT = " \t\u3000\xa0\u2002\u2003"
@@ -24,17 +26,8 @@ class Line:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
-    lines: list[Line] = []
-    pos = 0
-    # splitlines also breaks on \f (PDF page breaks) and \u2028, which are line ends here too.
-    for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n\f\v\x1c\x1d\x1e\x85\u2028\u2029")
-        stripped = body.strip()
-        if stripped:
-            lead = len(body) - len(body.lstrip())
-            lines.append(Line(pos + lead, pos + lead + len(stripped), stripped))
-        pos += len(raw)
-    return tuple(lines)
+    # str.splitlines also breaks on \f (PDF page breaks) and \u2028: line ends here too.
+    return tuple(Line(start, end, text[start:end]) for start, end in line_spans(text))
 
 
 def rstrip_end(text: str, start: int, end: int) -> int:
