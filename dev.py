@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and run fazhi with nothing but Python installed.
 
-    python3 dev.py demo   # make .venv, install fazhi, ingest the bundled examples, print the table
+    python3 dev.py demo   # make .venv, install fazhi, ingest and review the bundled examples, print the table
     python3 dev.py test   # make .venv, install fazhi with test tools, check system packages, run every test
 
 Standard library only: this file runs before anything is installed.
@@ -24,10 +24,12 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 # Debian packages the tests use: a PostgreSQL server (the store is tested on a
-# real one) and a CJK font (tests render reports to PDF).
+# real one), a CJK font (tests render reports to PDF) and LibreOffice (review
+# letters are converted to PDF to prove they open).
 SYSTEM_PACKAGES = {
     "postgresql": "PostgreSQL server (initdb)",
     "fonts-wqy-microhei": "CJK font for PDF tests",
+    "libreoffice-writer-nogui": "LibreOffice, to open the DOCX review letters",
 }
 
 
@@ -60,6 +62,8 @@ def missing_system_packages() -> list[str]:
     fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True) if shutil.which("fc-list") else None
     if fonts is None or not fonts.stdout.strip():
         missing.append("fonts-wqy-microhei")
+    if not (shutil.which("soffice") or shutil.which("libreoffice")):
+        missing.append("libreoffice-writer-nogui")
     return missing
 
 
@@ -83,6 +87,7 @@ def demo() -> None:
     ensure_venv("")
     fazhi = BIN / "fazhi"
     run(fazhi, "ingest", "examples")
+    run(fazhi, "review", "examples", "--out", "review-letters")
     run(fazhi, "list")
 
 

@@ -142,3 +142,25 @@ def test_a_folder_of_ten_thousand_files(tmp_path: Path) -> None:
     failed = [o for o in outcomes if o.status == "failed"]
     assert len(failed) == 40 and all(o.error.code == "empty_file" for o in failed)
     assert store.count_reports() == 9_960
+
+
+def test_review_writes_a_letter_per_report_and_a_summary(tmp_path: Path) -> None:
+    out = tmp_path / "letters"
+    result = fazhi("review", *seed_paths()[:2], "--out", out)
+    assert result.returncode == 0, result.stderr.decode()
+    table = result.stdout.decode()
+    assert "孝义市" in table and "鞍山市" in table and "69.6" in table
+    for path in seed_paths()[:2]:
+        for suffix in ("md", "html", "docx"):
+            assert (out / f"{path.stem}.审查意见.{suffix}").stat().st_size > 0
+    assert (out / "summary.csv").exists() and (out / "summary.xlsx").exists()
+
+
+def test_review_of_stored_reports_by_id_and_a_missing_id(tmp_path: Path) -> None:
+    env = {"FAZHI_DATA_DIR": str(tmp_path / "data")}
+    fazhi("ingest", seed_paths()[4], env=env)
+    result = fazhi("review", "1", "7", "--out", tmp_path / "out", env=env)
+    assert result.returncode == 1
+    assert "没有编号为 7 的报告" in result.stderr.decode()
+    markdown = (tmp_path / "out" / f"{seed_paths()[4].stem}.审查意见.md").read_text(encoding="utf-8")
+    assert "海原县" in markdown and "原因" in markdown
