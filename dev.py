@@ -28,6 +28,7 @@ PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 # letters are converted to PDF to prove they open).
 SYSTEM_PACKAGES = {
     "postgresql": "PostgreSQL server (initdb)",
+    "fontconfig": "fc-list, to find fonts",
     "fonts-wqy-microhei": "CJK font for PDF tests",
     "libreoffice-writer-nogui": "LibreOffice, to open the DOCX review letters",
 }
@@ -59,8 +60,9 @@ def missing_system_packages() -> list[str]:
     has_initdb = shutil.which("initdb") or glob.glob("/usr/lib/postgresql/*/bin/initdb")
     if not has_initdb:
         missing.append("postgresql")
-    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True) if shutil.which("fc-list") else None
-    if fonts is None or not fonts.stdout.strip():
+    if not shutil.which("fc-list"):
+        missing += ["fontconfig", "fonts-wqy-microhei"]
+    elif not subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip():
         missing.append("fonts-wqy-microhei")
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         missing.append("libreoffice-writer-nogui")
