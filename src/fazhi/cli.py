@@ -66,6 +66,12 @@ def _table(title: str, columns: list[tuple[str, int]]) -> Table:
     return table
 
 
+def _unsupported(path: str) -> bool:
+    from fazhi.ingest.registry import SUPPORTED_SUFFIXES
+
+    return Path(path).suffix.lower() not in SUPPORTED_SUFFIXES
+
+
 def _analysis_table(rows: list[dict]) -> Table:
     table = _table("报告识别结果", [("文件", 14), ("地区", 12), ("级别", 6), ("年度", 4),
                                  ("发布日期", 10), ("标题", 0)])
@@ -84,7 +90,7 @@ def _analysis_table(rows: list[dict]) -> Table:
 
 @app.command()
 def analyze(
-    files: Annotated[list[Path], typer.Argument(help="报告文件(.txt .html .docx .pdf)")],
+    files: Annotated[list[Path], typer.Argument(help="报告文件(.txt .html .docx .pdf)或文件夹")],
     as_json: Annotated[bool, typer.Option("--json", help="每个文件输出一行 JSON")] = False,
     text: Annotated[bool, typer.Option("--text", help="只输出读取到的原文(所有偏移量都以它为准)")] = False,
     config: ConfigOption = None,
@@ -101,8 +107,12 @@ def analyze(
         sys.stdout.buffer.write(document.text.encode("utf-8"))
         sys.stdout.flush()
         return
+    from fazhi.ingest.files import iter_files
+
     rows: list[dict] = []
-    for path in files:
+    for path, explicit in iter_files(files):
+        if not explicit and _unsupported(path):
+            continue  # a folder's stray files (images, .doc drafts) are not reports
         try:
             row = analyze_path(path, settings).to_json()
         except FazhiError as exc:
@@ -164,9 +174,9 @@ def review(
     db: DbOption = None,
 ) -> None:
     """审查报告:逐项核对法定要求并打分,为每份报告写出审查意见书(Markdown、HTML、Word),并生成汇总表。"""
+    from fazhi.ingest.files import iter_files
     from fazhi.letters import build_letter, write_letter, write_summary
-    from fazhi.pipeline import analyze_path, failure_json
-    from fazhi.store.ingest_run import iter_files
+    from fazhi.pipeline import analyze_path
 
     settings = _settings(config, db)
     store = None
@@ -237,7 +247,8 @@ def ingest(
 ) -> None:
     """入库:保存原件(按 sha256)与识别结果;重复的文件只记录不重存;出错的文件不影响其余文件。"""
     from fazhi.store import open_store
-    from fazhi.store.ingest_run import ingest_one, iter_files
+    from fazhi.ingest.files import iter_files
+    from fazhi.store.ingest_run import ingest_one
 
     settings = _settings(config, db)
     store = open_store(settings)

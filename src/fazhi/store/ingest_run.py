@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from fazhi.core.errors import FazhiError, FileNotFound, InputError
 from fazhi.core.settings import Settings
+from fazhi.ingest.files import iter_files
 from fazhi.ingest.registry import check_size, detect_format
 from fazhi.pipeline import analyze_bytes
 from fazhi.store.db import Store
@@ -23,20 +23,6 @@ class Outcome:
     jurisdiction: str | None = None
     report_year: int | None = None
     error: FazhiError | None = None
-
-
-def iter_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, bool]]:
-    """(path, named_explicitly) for files given and files found in folders, sorted, hidden ones left out."""
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and not name.startswith("~$"):
-                        yield str(Path(root) / name), False
-        else:
-            yield str(p), True
 
 
 def ingest_one(source: str, explicit: bool, store: Store, settings: Settings) -> Outcome:
