@@ -22,3 +22,12 @@ def test_every_error_fazhi_raises_has_the_one_root() -> None:
     assert all(issubclass(c, errors.FazhiError) for c in classes)
     codes = [c.code for c in classes]
     assert len(codes) == len(set(codes)), "each error class needs its own stable code"
+
+
+def test_no_undefined_names_unused_imports_or_unsorted_imports() -> None:
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run(
+        [str(ruff), "check", "--no-cache", "src", "tests", "bench", "scripts", "dev.py"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

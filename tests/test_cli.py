@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import SEEDS, seed_paths
 
 FAZHI = str(Path(sys.executable).with_name("fazhi"))

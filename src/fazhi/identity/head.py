@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from fazhi.core.spans import Span, line_spans
-from fazhi.identity.patterns import DATE, DOC_NUMBER, HEADING_START, ORGAN_END, TITLE_WORDS, YEAR, CN_YEAR
+from fazhi.identity.patterns import CN_YEAR, DATE, DOC_NUMBER, HEADING_START, ORGAN_END, TITLE_WORDS, YEAR
 
 _HEAD_LINES = 12
 _TITLE_MAX_CHARS = 80

@@ -18,9 +18,9 @@ from fazhi.core.document import Document, Provenance, ReaderHints
 from fazhi.core.errors import CorruptFile, NoText
 from fazhi.core.settings import Settings
 from fazhi.ingest.base import RawFile
-from fazhi.ingest.hints import meaningful_title
-from fazhi.ingest.docx_numbering import W, Numbering, load_numbering, num_pr_values
+from fazhi.ingest.docx_numbering import Numbering, W, load_numbering, num_pr_values
 from fazhi.ingest.docx_zip import check_docx_zip
+from fazhi.ingest.hints import meaningful_title
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc"

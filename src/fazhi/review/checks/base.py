@@ -10,7 +10,6 @@ refused at load too, not at the first report that reaches it).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType

@@ -1,0 +1,171 @@
+"""Commands on the store: ingest, list, show."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from fazhi.cli.common import (
+    STATUS_NAMES,
+    ConfigOption,
+    DbOption,
+    _level,
+    _settings,
+    _table,
+    app,
+    err,
+    out,
+)
+from fazhi.core.errors import FazhiError
+from fazhi.core.settings import Settings
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="文件或文件夹")],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只显示失败的文件")] = False,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """入库:保存原件(按 sha256)与识别结果;重复的文件只记录不重存;出错的文件不影响其余文件。"""
+    from fazhi.ingest.files import iter_files
+    from fazhi.store import open_store
+    from fazhi.store.ingest_run import ingest_one
+
+    settings = _settings(config, db)
+    store = open_store(settings)
+    missing = [p for p in paths if not p.exists()]
+    files = list(iter_files(p for p in paths if p.exists()))
+    counts = {name: 0 for name in STATUS_NAMES}
+    for p in missing:
+        err.print(f"[red]✗ 失败[/red] {p}: 路径不存在(检查路径是否正确)")
+        store.record(str(p), None, "failed", error_code="not_found", error_message=f"{p}: 路径不存在")
+        counts["failed"] += 1
+    progress = Progress(
+        TextColumn("入库中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=True,
+    )
+    with progress:
+        task = progress.add_task("ingest", total=len(files))
+        for source, explicit in files:
+            outcome = ingest_one(source, explicit, store, settings)
+            counts[outcome.status] += 1
+            progress.advance(task)
+            _print_outcome(progress.console, outcome, quiet)
+    summary = "  ".join(f"{STATUS_NAMES[k]} {v}" for k, v in counts.items())
+    out.print(f"共 {len(files) + len(missing)} 个文件:{summary}  (数据库: {_db_label(settings)})")
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _print_outcome(console: Console, outcome, quiet: bool) -> None:
+    if outcome.status == "failed":
+        console.print(f"[red]✗ 失败[/red] {outcome.error.one_line()}")
+    elif quiet:
+        return
+    elif outcome.status == "skipped":
+        console.print(f"[yellow]- 跳过[/yellow] {outcome.error.one_line()}")
+    elif outcome.status == "duplicate":
+        console.print(f"[cyan]= 已存在[/cyan] #{outcome.report_id} {outcome.source}(内容相同,未重复入库)")
+    else:
+        where = " ".join(str(x) for x in (outcome.jurisdiction, outcome.report_year) if x) or "身份未识别"
+        console.print(f"[green]✓ 新入库[/green] #{outcome.report_id} {where}  {outcome.source}")
+
+
+def _db_label(settings: Settings) -> str:
+    from fazhi.store.db import _safe
+
+    return _safe(settings.resolved_database_url())
+
+
+@app.command("list")
+def list_reports(
+    limit: Annotated[int, typer.Option(help="最多显示多少条")] = 100,
+    offset: Annotated[int, typer.Option(help="从第几条开始")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="每条一行 JSON")] = False,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """列出已入库的报告。"""
+    from fazhi.store import open_store
+
+    store = open_store(_settings(config, db))
+    rows = store.list_reports(limit=limit, offset=offset)
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        return
+    total = store.count_reports()
+    table = _table(f"已入库的报告(共 {total} 份)", [("编号", 4), ("地区", 12), ("级别", 6),
+                   ("所属", 10), ("代码", 6), ("年度", 4), ("发布日期", 10), ("得分", 5), ("标题", 0)])
+    for r in rows:
+        parent = " ".join(x for x in (r["province"], r["city"]) if x and x != r["jurisdiction"])
+        table.add_row(
+            str(r["id"]), r["jurisdiction"] or "—", _level(r["level"]), parent or "—",
+            r["division_code"] or "—", str(r["report_year"] or "—"),
+            str(r["published"] or "—"), f"{r['score']:.1f}" if r["score"] is not None else "—",
+            r["title"] or "(无标题)",
+        )
+    out.print(table)
+    if total > offset + len(rows):
+        out.print(f"还有 {total - offset - len(rows)} 份,用 --offset {offset + len(rows)} 查看后面的")
+
+
+@app.command()
+def show(
+    report_id: Annotated[int, typer.Argument(metavar="ID", help="报告编号(见 fazhi list)")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出完整的 JSON")] = False,
+    text: Annotated[bool, typer.Option("--text", help="只输出原文")] = False,
+    config: ConfigOption = None,
+    db: DbOption = None,
+) -> None:
+    """显示一份已入库报告的识别结果。"""
+    from fazhi.store import open_store
+
+    store = open_store(_settings(config, db))
+    row = store.get_report(report_id)
+    if row is None:
+        raise FazhiError(f"没有编号为 {report_id} 的报告", hint="用 fazhi list 查看已有的编号")
+    if text:
+        sys.stdout.buffer.write(row["text"].encode("utf-8"))
+        return
+    analysis = row["analysis"]
+    if as_json:
+        sys.stdout.write(json.dumps({"id": row["id"], **analysis}, ensure_ascii=False) + "\n")
+        return
+    j = analysis.get("jurisdiction") or {}
+    table = Table(title=f"报告 #{row['id']}", show_header=False)
+    table.add_column("项目", style="bold")
+    table.add_column("内容", overflow="fold")
+    for label, value in (
+        ("标题", analysis.get("title") or "(无标题)"),
+        ("地区", j.get("name")),
+        ("级别", _level(j.get("level"))),
+        ("所属", " ".join(x for x in (j.get("province"), j.get("city"), j.get("county")) if x)),
+        ("区划代码", j.get("code") or (f"(上级 {j['parent_code']})" if j.get("parent_code") else None)),
+        ("报告年度", analysis.get("report_year")),
+        ("发布日期", analysis.get("published")),
+        ("发文机关", analysis.get("issuer")),
+        ("文号", analysis.get("doc_number")),
+        ("来源文件", row["source"]),
+        ("格式/编码", f"{analysis.get('format')} / {analysis.get('encoding')}"),
+        ("sha256", row["sha256"]),
+        ("字数", str(len(row["text"]))),
+        ("噪声片段", str(len(analysis.get("noise") or []))),
+        ("入库时间", str(row["ingested_at"])),
+    ):
+        table.add_row(label, str(value) if value not in (None, "") else "—")
+    out.print(table)
