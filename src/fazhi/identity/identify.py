@@ -9,7 +9,7 @@ from fazhi.core.spans import Span, line_spans
 from fazhi.identity.divisions import DivisionTable, default_table
 from fazhi.identity.head import first_year, issuer_in_title, read_head, signature
 from fazhi.identity.jurisdiction import resolve
-from fazhi.identity.lookalikes import fold
+from fazhi.core.fold import fold
 from fazhi.identity.patterns import CN_DIGITS, CN_YEAR, DATE, DOC_NUMBER
 from fazhi.identity.records import Found, Identity
 

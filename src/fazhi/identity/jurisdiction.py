@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from fazhi.core.spans import Span
 from fazhi.identity.divisions import Division, DivisionTable
-from fazhi.identity.lookalikes import fold
+from fazhi.core.fold import fold
 from fazhi.identity.patterns import HAN
 from fazhi.identity.records import Jurisdiction
 

@@ -1,4 +1,7 @@
-"""Fold radical look-alike code points onto the ideographs they imitate.
+"""Fold look-alike code points onto the characters they imitate, one for one.
+
+Full-width digits (２０２３年) are folded to ASCII so that every year, date and
+number pattern written with ASCII digits also reads them.
 
 Text copied out of PDFs often carries CJK *radical* code points (U+2E80–U+2FDF)
 in place of ideographs: ⻄ (U+2EC4) for 西, ⻓ for 长, ⽅ (U+2F45) for 方. They
@@ -37,6 +40,8 @@ _SUPPLEMENT = {
 def _fold_char(char: str) -> str:
     if char in _SUPPLEMENT:
         return _SUPPLEMENT[char]
+    if "\uff10" <= char <= "\uff19":
+        return chr(ord(char) - 0xFF10 + 0x30)
     if "\u2f00" <= char <= "\u2fdf" or "\uf900" <= char <= "\ufaff":
         folded = unicodedata.normalize("NFKC", char)
         if len(folded) == 1:
@@ -44,7 +49,7 @@ def _fold_char(char: str) -> str:
     return char
 
 
-_SUSPECTS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+_SUSPECTS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19]")
 
 
 def fold(text: str) -> str:
