@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from fazhi.figures import CATALOG_VERSION, Figure, check_consistency, extract_figures
+from fazhi.figures import CATALOG_VERSION, FIGURES_DATA_VERSION, Figure, check_consistency, extract_figures
+from fazhi.figures.lexicon import exclusions, lexicon
 from tests.figures.helpers import figures
 
 SEEDS = Path(__file__).parents[2].parent / "shared" / "seeds"
@@ -47,6 +48,18 @@ def test_empty_text() -> None:
 
 def test_catalog_version_is_a_string() -> None:
     assert isinstance(CATALOG_VERSION, str) and CATALOG_VERSION
+
+
+def test_data_version_names_both_grammar_files() -> None:
+    # Which figures are found depends on lexicon.toml and exclusions.toml: results record both.
+    assert FIGURES_DATA_VERSION == f"lexicon-{lexicon().version}+exclusions-{exclusions().version}"
+
+
+def test_versions_are_not_read_at_import() -> None:
+    import fazhi.figures
+
+    assert "FIGURES_DATA_VERSION" in fazhi.figures.__all__
+    assert "FIGURES_DATA_VERSION" not in vars(fazhi.figures)  # computed on access, like CATALOG_VERSION
 
 
 def test_masked_noise_is_never_a_figure() -> None:

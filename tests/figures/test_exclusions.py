@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.figures.helpers import texts
+from fazhi.figures.blocked import block
+from tests.figures.helpers import d, figures, only, texts
 
 
 @pytest.mark.parametrize(
@@ -94,3 +95,55 @@ def test_a_hotline_number_inside_a_longer_number_is_not_a_slogan() -> None:
 def test_hotline_digits_are_a_figure_when_they_count() -> None:
     assert texts("全年受理12345件。") == ["12345件"]
     assert texts("拨打12345热线、12348法律服务热线、13710督办系统。") == []
+
+
+# Local slogans are not listed: a quotation, a discourse enumerator or the
+# Chinese-numeral rule keeps them out, and the same words outside those shapes count.
+
+
+def test_a_count_of_documents_outside_quotes_is_a_figure() -> None:
+    f = only("我县印发三个文件。")
+    assert (f.text, f.value, f.unit) == ("三个", d(3), "个")
+    assert "文件" in (f.label or "")
+    assert texts("我县印发了三个文件。") == ["三个"]
+    assert [f.value for f in figures("出台十条措施。")] == [d(10)]
+
+
+def test_the_same_words_inside_quotes_are_a_name() -> None:
+    assert texts("推动自治区法治政府建设“三个文件”宣传贯彻。") == []
+    assert texts("持续推进“三化三制”改革。") == []
+    assert texts("深入实施“八个一”专项行动。") == []
+
+
+def test_small_chinese_numerals_count_only_after_a_counting_word() -> None:
+    # 落实/坚持 take policies and slogans; 一 after a verb is an article.
+    assert texts("落实两个责任。") == []
+    assert texts("落实十条措施要求。") == []
+    assert texts("建成一个中心。") == []
+    assert texts("自治区法治政府建设三个文件精神。") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["主要存在以下三个方面的问题。", "工作中还有以下3个方面的不足。", "从两个方面入手。", "政务公开、征地拆迁两个方面。",
+     "在制度和执行两个层面发力。"],
+)
+def test_discourse_enumerators_are_not_figures(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_a_counted_aspect_after_a_verb_stays_a_figure() -> None:
+    assert texts("权责清单涵盖12个方面。") == ["12个"]
+
+
+@pytest.mark.parametrize("sentence", ["持续推进三化三制改革。", "全面推行一人一档管理。", "推行一局一策帮扶。"])
+def test_a_numeral_repeated_one_word_apart_is_a_slogan(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_the_repeated_numeral_rule_names_itself_and_spares_numerals_and_times() -> None:
+    text = "累计建立一人一档。"
+    assert block(text).why(text.index("一人"), text.index("一人") + 1) == "repeated_numeral_slogan"
+    assert texts(text) == []
+    assert texts("全年共一十一元。") == ["一十一元"]
+    assert "两年" in texts("连续两年两次获评。")

@@ -55,16 +55,24 @@ def block(text: str, ex: Exclusions | None = None) -> Blocked:
 
 
 def _pairs(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
-    """Spans of ``opening…closing`` within one line; nested or unmatched marks are skipped."""
+    """Spans of ``opening…closing`` within one line; an unmatched mark is skipped.
+
+    A pair never crosses a line end, so an opening with no closing before the
+    end of its line leaves every later opening of that line unmatched too: the
+    search jumps to the next line. Each character is looked at a bounded number
+    of times, however many marks go unmatched.
+    """
     found = []
-    i = text.find(opening)
-    while i != -1:
-        j = text.find(closing, i + len(opening))
+    pos, line_end = 0, -1
+    while (i := text.find(opening, pos)) != -1:
+        if i > line_end:
+            line_end = text.find(_LINE_END, i)
+            if line_end == -1:
+                line_end = len(text)
+        j = text.find(closing, i + len(opening), line_end)
         if j == -1:
-            break
-        if _LINE_END not in text[i:j]:
-            found.append((i, j + len(closing)))
-            i = text.find(opening, j + len(closing))
-        else:
-            i = text.find(opening, i + len(opening))
+            pos = line_end + 1
+            continue
+        found.append((i, j + len(closing)))
+        pos = j + len(closing)
     return found

@@ -13,14 +13,17 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from importlib.resources.abc import Traversable
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from fazhi.core.errors import ConfigError
+from fazhi.figures.validation import describe
 
 Kind = Literal["count", "rate", "amount", "duration", "ratio"]
 KINDS: tuple[str, ...] = ("count", "rate", "amount", "duration", "ratio")
+_M = TypeVar("_M", bound=BaseModel)
 
 
 class _Strict(BaseModel):
@@ -53,12 +56,12 @@ class _Indicator(_Strict):
     @classmethod
     def _variants(cls, value: list[str]) -> list[str]:
         if not value:
-            raise ValueError("an indicator needs at least one variant")
+            raise ValueError("至少要有一个 variant")
         if len(set(value)) != len(value):
-            raise ValueError(f"duplicate variants: {value}")
+            raise ValueError(f"variants 有重复: {sorted({v for v in value if value.count(v) > 1})}")
         for v in value:
             if not v or any(not term for term in v.split("+")):
-                raise ValueError(f"empty term in variant {v!r}")
+                raise ValueError(f"variant {v!r} 含有空的词项(多余的 +?)")
         return value
 
 
@@ -70,7 +73,7 @@ class _AreaFile(_Strict):
     def _ids_in_area(self) -> _AreaFile:
         for ind in self.indicators:
             if not ind.id.startswith(self.area + "."):
-                raise ValueError(f"{ind.id}: ids start with their area ({self.area}.)")
+                raise ValueError(f"指标 {ind.id} 的 id 应以所在领域 {self.area}. 开头")
         return self
 
 
@@ -101,21 +104,31 @@ class Catalog:
         raise KeyError(indicator_id)
 
 
+def _path(name: str) -> Traversable:
+    return resources.files("fazhi.figures").joinpath("catalog", name)
+
+
 def _load(name: str) -> dict:
-    path = resources.files("fazhi.figures").joinpath("catalog", name)
+    path = _path(name)
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, FileNotFoundError) as exc:
         raise ConfigError(f"指标目录文件 {name} 无法读取: {exc}", source=str(path)) from exc
 
 
+def _validated(model: type[_M], name: str) -> _M:
+    data = _load(name)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"指标目录文件 {name} 不符合格式: {describe(exc, data)}", source=str(_path(name)),
+                          hint="对照 figures/catalog.py 中的字段") from exc
+
+
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    try:
-        index = _Index.model_validate(_load("index.toml"))
-        files = [_AreaFile.model_validate(_load(f"{a.id}.toml")) for a in index.areas]
-    except ValidationError as exc:
-        raise ConfigError(f"指标目录不符合格式: {exc}", hint="对照 figures/catalog.py 中的字段") from exc
+    index = _validated(_Index, "index.toml")
+    files = [_validated(_AreaFile, f"{a.id}.toml") for a in index.areas]
     indicators: list[Indicator] = []
     seen: set[str] = set()
     for f in files:

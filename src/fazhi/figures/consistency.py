@@ -15,12 +15,12 @@ from decimal import Decimal
 
 from fazhi.figures.clauses import SENTENCE_END
 from fazhi.figures.model import Figure, Issue
+from fazhi.figures.units import unit_family
 
 _PERCENT = ("%", "％")
 _CHANGES = ("increase", "decrease")
 # Rounding and truncation in print: 1766/1781 = 99.158% is printed 99.15%.
 TOLERANCE = Decimal("1")  # percentage points
-_PERSONS = {"人", "名", "位"}
 _CHANGE_GAP = re.compile(r"^[,，、]?(?:降幅|增幅|下降|减少|增长|增加|提升|降低|缩减|压缩)(?:了|达|约|为)?$")
 _TOTAL_WORDS = ("受理", "收到", "新收", "接收")
 _YES_WORDS = ("立案", "作出", "准予", "予以")
@@ -45,11 +45,6 @@ def _issue(code: str, message: str, figs: list[Figure], idx: list[int]) -> Issue
     return Issue(code, message, tuple(idx), tuple(figs[i].span for i in idx))
 
 
-def _family(unit: str) -> str:
-    base = re.split(r"[(（]", unit)[0]
-    return "人" if base in _PERSONS else base
-
-
 def _is_rate(f: Figure) -> bool:
     return f.unit in _PERCENT and f.compare not in _CHANGES and "率" in (f.label or "")
 
@@ -66,7 +61,7 @@ def _parts_exceed_whole(figs: list[Figure]) -> list[Issue]:
     issues = []
     parts: dict[int, list[int]] = defaultdict(list)
     for i, f in enumerate(figs):
-        if f.part_of is not None and _family(f.unit) == _family(figs[f.part_of].unit):
+        if f.part_of is not None and unit_family(f.unit) == unit_family(figs[f.part_of].unit):
             parts[f.part_of].append(i)
     for whole, idx in parts.items():
         w = figs[whole]
@@ -101,7 +96,7 @@ def _rate_vs_counts(figs: list[Figure], members: list[int]) -> list[Issue]:
         stem = rate.label.split("、")[-1].rstrip("率")[-2:] if rate.label else ""
         counts = [i for i in members[:pos] if figs[i].unit not in _PERCENT and not figs[i].approx]
         pairs = [(a, b) for k, a in enumerate(counts) for b in counts[k + 1 :]
-                 if _family(figs[a].unit) == _family(figs[b].unit) and 0 < figs[b].value <= figs[a].value]
+                 if unit_family(figs[a].unit) == unit_family(figs[b].unit) and 0 < figs[b].value <= figs[a].value]
         if not stem or not pairs:
             continue
         near_a, near_b = pairs[-1]
@@ -147,7 +142,7 @@ def _accepted_split(figs: list[Figure], members: list[int]) -> list[Issue]:
     total = find(_TOTAL_WORDS, _NO_WORDS + _YES_WORDS)
     if None in (no, yes, total) or not total < min(yes, no):
         return []
-    fam = {_family(figs[i].unit) for i in (total, yes, no)}
+    fam = {unit_family(figs[i].unit) for i in (total, yes, no)}
     if len(fam) != 1 or any(figs[i].approx for i in (total, yes, no)):
         return []
     if figs[total].value == figs[yes].value + figs[no].value:

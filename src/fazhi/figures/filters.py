@@ -13,14 +13,17 @@ import re
 from decimal import Decimal
 
 from fazhi.figures.blocked import Blocked
+from fazhi.figures.clauses import CLAUSE_END, clause_start
 from fazhi.figures.grammar import Quantity
 from fazhi.figures.lexicon import Exclusions, Lexicon
+from fazhi.figures.units import base_unit
 
-_CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
+_HEAD_LIMIT = 60  # characters of clause before a figure that its filters look at
 _BARE_BEFORE = ("均为", "均是", "为", "是", "达", "均达")
 _BARE_CONTEXT = re.compile(r"率|数|量")
 _YEARS = (Decimal(1900), Decimal(2100))
 _GAP = " \u3000\xa0\u2002\u2003"
+_PERFECTIVE = "了"  # 印发了三个文件
 
 
 def rejection(text: str, q: Quantity, blocked: Blocked, lex: Lexicon, ex: Exclusions) -> str | None:
@@ -39,18 +42,11 @@ def rejection(text: str, q: Quantity, blocked: Blocked, lex: Lexicon, ex: Exclus
         return "year"
     if not q.unit and not q.multiplied and not q.approx:
         return None if _bare_result(text, q) else "no_unit"
-    if _base_unit(q.unit) in lex.count_units and not q.multiplied and q.value != q.value.to_integral_value():
+    if base_unit(q.unit) in lex.count_units and not q.multiplied and q.value != q.value.to_integral_value():
         return "fractional_count"
     if q.chinese and not _chinese_counts(text, q, ex):
         return "chinese_name"
     return None
-
-
-def _base_unit(unit: str) -> str:
-    for i, ch in enumerate(unit):
-        if ch in "(（":
-            return unit[:i]
-    return unit
 
 
 def _is_year(q: Quantity) -> bool:
@@ -62,7 +58,7 @@ def _is_year(q: Quantity) -> bool:
 
 def _bare_result(text: str, q: Quantity) -> bool:
     """``纠错率和败诉率均为0``: a unitless number closing a clause about a rate or count."""
-    if q.num_end < len(text) and not _CLAUSE_END.match(text, q.num_end):
+    if q.num_end < len(text) and not CLAUSE_END.match(text, q.num_end):
         return False
     head = _clause_before(text, q.start)
     if not any(head.endswith(w) for w in _BARE_BEFORE):
@@ -70,10 +66,8 @@ def _bare_result(text: str, q: Quantity) -> bool:
     return bool(_BARE_CONTEXT.search(head))
 
 
-def _clause_before(text: str, pos: int, limit: int = 60) -> str:
-    head = text[max(0, pos - limit) : pos]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
-    return head[cut:]
+def _clause_before(text: str, pos: int) -> str:
+    return text[clause_start(text, pos, _HEAD_LIMIT) : pos]
 
 
 def _chinese_counts(text: str, q: Quantity, ex: Exclusions) -> bool:
@@ -83,6 +77,9 @@ def _chinese_counts(text: str, q: Quantity, ex: Exclusions) -> bool:
         return True
     head = _clause_before(text, q.start)
     if any(head.endswith(w) for w in rules.count_after):
+        return True
+    # 印发三个文件, 举办了三场: a verb that makes or handles things counts them (一 is an article).
+    if q.value >= 2 and any(head.removesuffix(_PERFECTIVE).endswith(w) for w in rules.count_after_verbs):
         return True
     # "不予处罚、从轻处罚、减轻处罚、不予强制事项四张清单": as many items as the numeral says.
     separators = sum(head.count(s) for s in rules.enumeration_separators)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fazhi.figures.clauses import CLAUSE_END, SENTENCE_END, clause_start
 from fazhi.figures.grammar import Quantity
 from fazhi.figures.lexicon import Lexicon
+from fazhi.figures.units import unit_family
 
 _SEPARATORS = "、+＋"  # between two figures of one list: 党委11条、政府10条
 # 和/及/与 join figures only right next to one (87项和25项); elsewhere they are
@@ -52,7 +53,7 @@ def label_all(text: str, qs: list[Quantity], compares: list[str | None], lex: Le
         if prev is not None and out[i - 1].subject and not SENTENCE_END.search(text, prev.end, q.start):
             words, subject = _elliptic(words, out[i - 1], compares[i - 1 : i + 1],
                                        joined or prev.end == q.start,
-                                       _family(prev.unit) == _family(q.unit), lex)
+                                       unit_family(prev.unit) == unit_family(q.unit), lex)
         part_of = _part_of(text, qs, i, out, lex)
         topic = drop_examples(words, lex)  # a part maps by its own words, never as its whole
         if part_of is not None and len(words) <= _SHORT_PART and out[part_of].subject:
@@ -95,12 +96,6 @@ def _last_joiner(text: str, lo: int, hi: int, lex: Lexicon) -> int:
 def _in_word(text: str, i: int, lex: Lexicon) -> bool:
     words = lex.labels.conjunction_words  # two-character words: 参与, 涉及, 和解
     return text[max(0, i - 1) : i + 1] in words or text[i : i + 2] in words
-
-
-def _family(unit: str) -> str:
-    """件 and 件(次) count the same things; so do 人, 名 and 位."""
-    base = unit.split("(")[0].split("（")[0]
-    return "人" if base in ("人", "名", "位", "人次") else base
 
 
 def _elliptic(words: str, prev: Label, pair: list, joined: bool, same_unit: bool,
@@ -205,6 +200,6 @@ def _part_of(text: str, qs: list[Quantity], i: int, out: list[Label], lex: Lexic
     for j in range(i - 1, -1, -1):
         if SENTENCE_END.search(text, qs[j].end, qs[i].start):
             return None
-        if out[j].part_of is None and _family(qs[j].unit) == _family(qs[i].unit):
+        if out[j].part_of is None and unit_family(qs[j].unit) == unit_family(qs[i].unit):
             return j
     return None

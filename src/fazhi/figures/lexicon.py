@@ -11,17 +11,28 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from fazhi.core.errors import ConfigError
+from fazhi.figures.validation import describe
 
 _T = TypeVar("_T")
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compiled(value: str) -> str:
+    """A regex that compiles (re.error is no ValueError: pydantic would let it escape raw)."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"正则表达式无法编译: {exc}") from exc
+    return value
 
 
 class _Units(_Strict):
@@ -78,8 +89,7 @@ class _Labels(_Strict):
     @field_validator("periods", "elliptic", "trail_periods")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+        return _compiled(value)
 
 
 class _LexiconFile(_Strict):
@@ -98,8 +108,7 @@ class _Pattern(_Strict):
     @field_validator("regex")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        re.compile(value)
-        return value
+        return _compiled(value)
 
 
 class _Quotes(_Strict):
@@ -111,6 +120,7 @@ class _Quotes(_Strict):
 class _Chinese(_Strict):
     count_after: list[str]
     enumeration_separators: list[str]
+    count_after_verbs: list[str]
     always_from: int
 
 
@@ -169,6 +179,7 @@ class LabelWords:
 class ChineseRules:
     count_after: tuple[str, ...]
     enumeration_separators: tuple[str, ...]
+    count_after_verbs: tuple[str, ...]
     always_from: int
 
 
@@ -230,8 +241,12 @@ class Exclusions:
     chinese: ChineseRules
 
 
+def _path(name: str) -> Traversable:
+    return resources.files("fazhi.figures").joinpath(name)
+
+
 def _read(name: str) -> dict:
-    path = resources.files("fazhi.figures").joinpath(name)
+    path = _path(name)
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -239,10 +254,12 @@ def _read(name: str) -> dict:
 
 
 def _validate(model: type[BaseModel], name: str) -> BaseModel:
+    data = _read(name)
     try:
-        return model.model_validate(_read(name))
+        return model.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"{name} 不符合格式: {exc}", hint="对照 figures/lexicon.py 中的字段") from exc
+        raise ConfigError(f"{name} 不符合格式: {describe(exc, data)}", source=str(_path(name)),
+                          hint="对照 figures/lexicon.py 中的字段") from exc
 
 
 @lru_cache(maxsize=1)
@@ -293,3 +310,12 @@ def exclusions() -> Exclusions:
         titles=tuple(data.quotes.titles),
         chinese=_frozen(ChineseRules, data.chinese),
     )
+
+
+def data_version() -> str:
+    """The versions of both grammar data files, e.g. ``lexicon-2025.1+exclusions-2025.2``.
+
+    Stored with every result next to the catalog version: a figure found or
+    dropped depends on these two files as much as on the code.
+    """
+    return f"lexicon-{lexicon().version}+exclusions-{exclusions().version}"

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from fazhi.figures.catalog import Catalog, Indicator
 from fazhi.figures.lexicon import lexicon
+from fazhi.figures.units import base_unit
 
 _CHANGES = ("increase", "decrease")
 BORROW_REACH = 48  # characters back a borrowed term may lie; further is another topic
@@ -42,13 +43,6 @@ def _kind_units() -> dict[str, frozenset[str]]:
     }
 
 
-def _base(unit: str) -> str:
-    for i, ch in enumerate(unit):
-        if ch in "(（":
-            return unit[:i]
-    return unit
-
-
 def fits(ind: Indicator, unit: str, compare: str | None) -> bool:
     """Whether a figure with ``unit`` and ``compare`` can report indicator ``ind``."""
     percent = unit in lexicon().percent_units
@@ -58,7 +52,7 @@ def fits(ind: Indicator, unit: str, compare: str | None) -> bool:
     elif compare in _CHANGES and percent:
         return False  # a percentage change is not a level
     allowed = frozenset(ind.units) if ind.units else _kind_units()[ind.kind]
-    return unit in allowed or _base(unit) in allowed
+    return unit in allowed or base_unit(unit) in allowed
 
 
 def counts_a_category(after: str, cat: Catalog) -> bool:

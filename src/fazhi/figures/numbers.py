@@ -147,14 +147,6 @@ def _adjacent_pair(s: str) -> Numeral | None:
     return None
 
 
-def is_chinese_numeral(s: str) -> bool:
-    try:
-        parse_chinese(s)
-    except NumeralError:
-        return False
-    return True
-
-
 def scale(value: Decimal, multipliers: str) -> Decimal:
     """Apply 万/亿 (and 千/百 when written after an Arabic number) exactly."""
     with localcontext(_EXACT):
