@@ -29,9 +29,10 @@ pytestmark = pytest.mark.skipif(not SEED_FILES, reason=f"seed reports not found 
 
 @lru_cache(maxsize=None)
 def analysed(name: str) -> tuple[str, Outline, dict]:
+    """The source text, its outline (read on the masked text, quoting the source) and the gold."""
     gold = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
-    text = read_path(SEEDS / gold["file"], Settings()).masked()
-    return text, outline(text), gold
+    doc = read_path(SEEDS / gold["file"], Settings())
+    return doc.text, outline(doc.masked(), source=doc.text), gold
 
 
 def seed_ids() -> list[str]:

@@ -58,7 +58,7 @@ def review_input(text: str, **missing: bool) -> ReviewInput:
     figs = extract_figures(masked)
     stages = {
         "identity": identify(doc),
-        "outline": outline(masked),
+        "outline": outline(masked, source=doc.text),
         "figures": figs,
         "consistency": check_consistency(figs, masked),
     }

@@ -37,7 +37,7 @@ def seed_input(name: str) -> ReviewInput:
         text=text,
         raw_text=doc.text,
         identity=identify(doc),
-        outline=outline(text),
+        outline=outline(text, source=doc.text),
         figures=figs,
         consistency=check_consistency(figs, text),
     )

@@ -9,6 +9,7 @@ import pytest
 
 import fazhi.review.engine as engine
 from fazhi.review import STATUSES, ReviewInput, load_rulebook, review, score_findings
+from fazhi.review.context import CheckCannotRun
 from tests.review.helpers import finding, report, review_input, run
 
 
@@ -101,9 +102,24 @@ def test_a_rule_not_applicable_is_left_out_of_the_score_not_counted_as_zero():
     assert result.score.total == 100.0
 
 
-def test_nothing_scorable_gives_zero_and_lists_every_rule():
-    score = score_findings([{"rule": "a", "status": "error", "weight": 5, "credit": 0}])
-    assert (score.total, dict(score.by_rule), score.unscored) == (0.0, {}, ("a",))
+def test_nothing_scorable_gives_no_total_not_zero_and_lists_every_rule():
+    findings = [{"rule": "a", "status": "error", "weight": 5, "credit": 0},
+                {"rule": "b", "status": "not_applicable", "weight": 3, "credit": 0}]
+    score = score_findings(findings)
+    assert (score.total, dict(score.by_rule), score.unscored) == (None, {}, ("a", "b"))
+    assert json.loads(json.dumps(score.to_json()))["total"] is None
+
+
+def test_a_review_with_nothing_scorable_recomputes_to_the_same_null_score(monkeypatch):
+    def cannot(ctx, params):
+        raise CheckCannotRun("缺少输入")
+
+    registry = {name: dataclasses.replace(spec, run=cannot) for name, spec in engine.REGISTRY.items()}
+    monkeypatch.setattr(engine, "REGISTRY", registry)
+    result = run(report())
+    assert result.score.total is None
+    assert result.to_json()["score"]["total"] is None
+    assert score_findings(json.loads(json.dumps([f.to_json() for f in result.findings]))) == result.score
 
 
 def test_json_shape_of_findings_and_score():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -137,3 +139,63 @@ def test_a_new_rule_in_an_override_must_be_complete(tmp_path: Path):
                     encoding="utf-8")
     with pytest.raises(ConfigError, match="new.rule"):
         load_rulebook(path)
+
+
+@pytest.mark.parametrize(
+    "make, match",
+    [
+        (lambda p: p.mkdir(), "文件夹"),
+        (lambda p: p.write_bytes('name = "示例省"\n'.encode("gbk")), "UTF-8"),
+    ],
+    ids=["directory", "gbk"],
+)
+def test_an_unreadable_rule_file_is_a_config_error_naming_it(tmp_path: Path, make, match):
+    path = tmp_path / "province.toml"
+    make(path)
+    with pytest.raises(ConfigError, match=match) as caught:
+        load_rulebook(path)
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "old, new, said",
+    [
+        ('severity = "info"', 'severity = "fatal"', ".severity): 取值应为 'error'、'warning'、'info',现为 'fatal'"),
+        ("min_count = 2", 'min_count = "两次"', "(rules[id=evidence.comparisons].params.min_count): 应为整数"),
+        ("min_count = 2", "min_count = 0", ".params.min_count): 应不小于 1,现为 0"),
+        ('id = "parts.plans"\nversion', "version", "(rules[第5条].id): 缺少此项"),
+    ],
+    ids=["literal", "type", "bound", "missing"],
+)
+def test_schema_errors_are_one_chinese_line_naming_file_rule_and_field(old, new, said):
+    assert old in PACKAGED
+    with pytest.raises(ConfigError) as caught:
+        parse_rulebook(PACKAGED.replace(old, new, 1), "bad.toml")
+    message = str(caught.value)
+    assert said in message and message.startswith("bad.toml: ")
+    assert "\n" not in message and "Input should" not in message and "Field required" not in message
+
+
+def _plain(value: object) -> bool:
+    """Frozen plain data all the way down: no lists, dicts or pydantic models."""
+    if isinstance(value, list | dict | set) or hasattr(value, "model_fields"):
+        return False
+    if isinstance(value, tuple):
+        return all(_plain(v) for v in value)
+    if isinstance(value, Mapping):
+        return all(_plain(v) for v in value.values())
+    if dataclasses.is_dataclass(value):
+        return value.__dataclass_params__.frozen and all(
+            _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+        )
+    return True
+
+
+def test_rule_parameters_are_frozen_plain_data_not_pydantic_models():
+    book = load_rulebook(PROVINCE)
+    assert all(dataclasses.is_dataclass(r.params) and _plain(r.params) for r in book.rules)
+    published = book.rule("form.published").params
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        published.deadline = "05-01"
+    with pytest.raises(TypeError):
+        published.by_level["township"] = "05-01"

@@ -71,3 +71,29 @@ def test_a_province_can_supply_its_own_lists(tmp_path: Path):
     custom = outline(text, load_rules(path))
     assert custom.top[2].parts == ("plans",)
     assert custom.rules_version.startswith("示例省-")
+
+
+@pytest.mark.parametrize(
+    "make, match",
+    [
+        (lambda p: p.mkdir(), "文件夹"),
+        (lambda p: p.write_bytes(PACKAGED.encode("gb18030")), "UTF-8"),
+    ],
+    ids=["directory", "gbk"],
+)
+def test_an_unreadable_rules_file_is_a_config_error_naming_it(tmp_path: Path, make, match):
+    path = tmp_path / "province.toml"
+    make(path)
+    with pytest.raises(ConfigError, match=match) as caught:
+        load_rules(path)
+    assert str(path) in str(caught.value)
+
+
+def test_a_schema_error_is_one_chinese_line_with_the_place_and_the_value():
+    bad = PACKAGED.replace("{ pattern = '诚信', weight = 3 }", "{ pattern = '诚信', weight = 9 }", 1)
+    with pytest.raises(ConfigError) as caught:
+        parse_rules(bad, "bad.toml")
+    message = str(caught.value)
+    assert message.startswith("bad.toml: 结构规则文件有误(areas.")
+    assert ".weight): 应不大于 5,现为 9" in message
+    assert "\n" not in message and "Input should" not in message

@@ -1,8 +1,8 @@
 """Review: check a report against the rules of a rulebook, one finding per rule, and score it.
 
     from fazhi.review import review, load_rulebook, ReviewInput
-    result = review(ReviewInput(text=doc.masked(), raw_text=doc.text, identity=..., outline=...,
-                                figures=..., consistency=...))
+    result = review(ReviewInput(text=doc.masked(), raw_text=doc.text, identity=...,
+                                outline=outline(doc.masked(), source=doc.text), figures=..., consistency=...))
     result.findings, result.score
 
 The rules are data (``rulebook.toml``, the 2019 规定); a province passes

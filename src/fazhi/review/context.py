@@ -3,6 +3,11 @@
 The checks ask for an input with ``need_*``; a missing one raises
 ``CheckCannotRun``, which the engine turns into status ``error`` with the
 reason, so "the check found nothing" never looks like "the check did not run".
+
+Two texts with the same offsets: the checks *search* ``Context.text`` (the
+masked text with look-alikes folded, so `２０２４年` matches `20\\d{2}年` and
+furniture matches nothing) and *quote* ``Context.source`` (``Document.text``):
+every span a check makes is cut with ``Context.span``.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import bisect
 from functools import cached_property
 
 from fazhi.core.errors import FazhiError
+from fazhi.core.fold import fold
 from fazhi.core.spans import Span
 from fazhi.figures import Figure, Issue
 from fazhi.identity import Identity
@@ -35,8 +41,16 @@ class CheckCannotRun(FazhiError):
 class Context:
     def __init__(self, inp: ReviewInput):
         self.input = inp
-        self.text = inp.text
-        self.source = inp.source
+        self.text = fold(inp.text)  # what the checks search
+        self.source = inp.source  # what their spans quote
+
+    def span(self, start: int, end: int) -> Span:
+        """Evidence at ``[start, end)``, quoting the source."""
+        return Span.of(self.source, start, end)
+
+    def read(self, span: Span) -> str:
+        """What the checks see at ``span``: furniture blanked, look-alikes folded."""
+        return self.text[span.start : span.end]
 
     # -- inputs -------------------------------------------------------------
 
@@ -87,7 +101,7 @@ class Context:
             if start < end:
                 end = rstrip_end(self.text, start, end)
                 if end > start:
-                    found.append(Span.of(self.text, start, end))
+                    found.append(self.span(start, end))
         return found
 
     def top_with(self, part: str) -> list[Section]:
@@ -116,7 +130,7 @@ class Context:
             elif mark.source == "body":
                 spans.append(self._line_at(mark.span.start))
             else:  # opener, or a part line inside a numbered section: from there on
-                spans.append(Span.of(self.text, mark.span.start, top.span.end))
+                spans.append(self.span(mark.span.start, top.span.end))
         return _without_overlaps(spans)
 
     def _holder(self, span: Span) -> Span | None:
@@ -133,8 +147,8 @@ class Context:
     def _line_at(self, offset: int) -> Span:
         for line in self.lines:
             if line.start <= offset < line.end:
-                return Span.of(self.text, line.start, line.end)
-        return Span.of(self.text, offset, offset)
+                return self.span(line.start, line.end)
+        return self.span(offset, offset)
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

@@ -62,22 +62,24 @@ def _run(ctx: Context, rule: Rule) -> Finding:
 
 
 def _grounded(ctx: Context, outcome: Outcome) -> Outcome:
-    """Evidence checked against the text it was cut from, then re-cut from the source text.
+    """Evidence checked against the text it was cut from, then cut from the source text, once each.
 
-    Most spans come from the masked text; the publication date comes from a
-    furniture line, which only the source text still holds. The two texts
-    differ only inside furniture, so a span crossing a page footer still
-    points at the right characters.
+    This is where every finding's evidence comes to quote ``Document.text``.
+    The checks cut from it already (``Context.span``); spans of the earlier
+    stages may come from the masked text instead (the figures, an outline read
+    without ``source``). The two texts differ only inside furniture, so a span
+    crossing a page footer still points at the right characters. A span
+    matching neither is a bug, and the finding says so (status error).
     """
-    spans = []
+    spans: dict[tuple[int, int], Span] = {}
     for span in outcome.evidence:
-        if ctx.text[span.start : span.end] != span.surface:
+        if ctx.input.text[span.start : span.end] != span.surface:
             span.check(ctx.source)
         # Blanks at either end quote nothing (a date span that took the spaces after it).
         start = span.start + len(span.surface) - len(span.surface.lstrip())
         end = max(start, span.end - (len(span.surface) - len(span.surface.rstrip())))
-        spans.append(Span.of(ctx.source, start, end))
-    return replace(outcome, evidence=tuple(spans))
+        spans.setdefault((start, end), Span.of(ctx.source, start, end))
+    return replace(outcome, evidence=tuple(spans.values()))
 
 
 class _Fields(dict):

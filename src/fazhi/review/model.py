@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from fazhi.core.errors import SpanError
 from fazhi.core.spans import Span
 from fazhi.figures import Figure, Issue
 from fazhi.identity import Identity
@@ -38,6 +39,10 @@ class ReviewInput:
     outline: Outline | None = None
     figures: tuple[Figure, ...] | None = None
     consistency: tuple[Issue, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.raw_text is not None and len(self.raw_text) != len(self.text):
+            raise SpanError(f"原文长度 {len(self.raw_text)} 与遮蔽后的文本长度 {len(self.text)} 不一致")
 
     @property
     def source(self) -> str:
@@ -105,9 +110,11 @@ class Score:
     Rules whose status is not_applicable or error are not scored: the others'
     weights are scaled up so that a perfect report still scores 100. They are
     listed in ``unscored`` so that a reader sees what the total leaves out.
+    ``total`` is None when no rule could be scored: 0 would read as "a bad
+    report" when nothing was measured at all.
     """
 
-    total: float
+    total: float | None
     by_rule: Mapping[str, float]
     unscored: tuple[str, ...] = ()
 
@@ -121,9 +128,6 @@ class Review:
     score: Score
     rulebook: str  # the rulebook's name
     rulebook_version: str
-
-    def failed(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.status == "failed")
 
     def to_json(self) -> dict[str, object]:
         return {

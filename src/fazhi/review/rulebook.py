@@ -5,7 +5,8 @@ The packaged ``rulebook.toml`` encodes the 2019 规定. A province's file names
 what differs: a rule with a known id is merged over the inherited one (its
 ``params`` key by key), a new id adds a rule, ``remove`` drops rules. The
 merged result is validated as a whole, so an override cannot leave a rule
-half-defined. Pydantic stays at this edge; the engine sees frozen ``Rule``s.
+half-defined. Pydantic stays at this edge; the engine sees frozen ``Rule``s
+whose ``params`` are the check's frozen dataclass (see ``checks.base``).
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from fazhi.core.errors import ConfigError
+from fazhi.core.settings import read_toml
 from fazhi.review.checks import REGISTRY, Params
 from fazhi.review.model import STATUSES, Basis
 from fazhi.structure import PARTS
+from fazhi.structure.rules import schema_problem
 
 PACKAGED = "rulebook.toml"
 DEFAULT = "default"
@@ -53,7 +56,7 @@ class _RuleModel(BaseModel):
     weight: float = Field(ge=0)
     basis: _BasisModel
     params: dict[str, Any] = {}
-    messages: dict[str, str]
+    messages: dict[str, str]  # ``params`` are checked by the check's own schema, in _compile
 
     @model_validator(mode="after")
     def _consistent(self) -> _RuleModel:
@@ -62,12 +65,6 @@ class _RuleModel(BaseModel):
             raise ValueError(f"未知的检查 {self.check!r};可用: {', '.join(sorted(REGISTRY))}")
         if self.part is not None and self.part not in PARTS:
             raise ValueError(f"未知的部分 {self.part!r};可用: {', '.join(PARTS)}")
-        try:
-            spec.params.model_validate(self.params)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise ValueError(f"params.{where}: {first['msg']}") from None
         allowed = set(STATUSES) | set(spec.variants)
         unknown = sorted(set(self.messages) - allowed)
         if unknown:
@@ -156,18 +153,14 @@ def _packaged_raw() -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError("规则文件不存在", source=str(path), hint="检查路径") from None
-    return _parse(text, str(path))
+    return read_toml(path, "审查规则文件")
 
 
 def _parse(text: str, source: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"规则文件不是合法的 TOML: {exc}", source=source) from None
+        raise ConfigError(f"审查规则文件不是合法的 TOML: {exc}", source=source) from None
 
 
 def _resolve(raw: dict[str, Any], base_dir: Path, source: str, depth: int) -> dict[str, Any]:
@@ -207,22 +200,30 @@ def _resolve(raw: dict[str, Any], base_dir: Path, source: str, depth: int) -> di
 
 
 def _validate(raw: dict[str, Any], source: str) -> Rulebook:
+    hint = f"对照软件包自带的 fazhi/review/{PACKAGED} 修改"
     try:
         model = _RulebookModel.model_validate(raw)
-        rules = tuple(_compile(r) for r in model.rules)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = _where(raw, first["loc"])
-        raise ConfigError(
-            f"规则文件有误({where}): {first['msg']}",
-            source=source,
-            hint=f"对照软件包自带的 fazhi/review/{PACKAGED} 修改",
-        ) from None
-    return Rulebook(name=model.name, version=model.version, rules=rules, source=source)
+        raise _schema_error(_where(raw, first["loc"]), first, source, hint) from None
+    rules = []
+    for rule in model.rules:
+        try:
+            params = REGISTRY[rule.check].parse_params(rule.params)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join([f"rules[id={rule.id}].params", *(str(p) for p in first["loc"])])
+            raise _schema_error(where, first, source, hint) from None
+        rules.append(_compile(rule, params))
+    return Rulebook(name=model.name, version=model.version, rules=tuple(rules), source=source)
 
 
-def _compile(rule: _RuleModel) -> Rule:
-    params = REGISTRY[rule.check].params.model_validate(rule.params)
+def _schema_error(where: str, error: Any, source: str, hint: str) -> ConfigError:
+    return ConfigError(f"审查规则文件有误{f'({where})' if where else ''}: {schema_problem(error)}",
+                       source=source, hint=hint)
+
+
+def _compile(rule: _RuleModel, params: Params) -> Rule:
     return Rule(
         id=rule.id,
         version=rule.version,
@@ -243,6 +244,7 @@ def _where(raw: dict[str, Any], loc: tuple) -> str:
     if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int):
         rules = raw.get("rules", [])
         if loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
-            parts[1] = f"[id={rules[loc[1]].get('id')}]"
+            rule_id = rules[loc[1]].get("id")
+            parts[1] = f"[id={rule_id}]" if rule_id else f"[第{loc[1] + 1}条]"
             return parts[0] + "".join([parts[1]] + [f".{p}" for p in parts[2:]])
     return ".".join(parts)

@@ -22,7 +22,7 @@ def score_findings(findings: Iterable[Finding | Mapping[str, object]]) -> Score:
     if total_weight <= 0:
         # Nothing could be scored (every rule not applicable or broken): no number
         # is better than a made-up one, and 0 would read as "a bad report".
-        return Score(total=0.0, by_rule={}, unscored=unscored)
+        return Score(total=None, by_rule={}, unscored=unscored)
     scale = 100.0 / total_weight
     by_rule = {rule: round(weight * credit * scale, _PLACES) for rule, weight, credit in scored}
     # The total is summed before rounding, so it never drifts from the rubric by

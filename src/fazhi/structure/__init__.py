@@ -1,6 +1,7 @@
 """Structure: the outline of a report, its statutory parts and the areas of its measures.
 
-``outline(doc.masked())`` is the entry point. ``RULES_VERSION`` is the version of
+``outline(doc.masked(), source=doc.text)`` is the entry point: it reads the
+masked text and its spans quote the document. ``RULES_VERSION`` is the version of
 the word lists (``rules.toml``) that decided parts and areas; it is read on
 first access, not at import.
 """

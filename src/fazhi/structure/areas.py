@@ -112,15 +112,13 @@ def assign_areas(
                     continue
                 area, evidence = choose_area(text, child.title, child.body, rules)
                 sections[index] = replace(child, area=area, area_evidence=evidence)
-                units.append(AreaUnit(area, child.span, index, evidence))
+                units.append(_unit(area, child.span, index, evidence))
             continue
         own = [i for i, item in enumerate(items) if item.section == top.index]
         if own:
-            units += [
-                AreaUnit(items[i].area or "other", items[i].span, top.index, item_evidence[i]) for i in own
-            ]
+            units += [_unit(items[i].area or "other", items[i].span, top.index, item_evidence[i]) for i in own]
         elif top.area is not None:
-            units.append(AreaUnit(top.area, top.span, top.index, top.area_evidence))
+            units.append(_unit(top.area, top.span, top.index, top.area_evidence))
         else:
             units += _paragraph_units(text, top, lines, rules)
     return sections, items, units
@@ -151,5 +149,10 @@ def _paragraph_units(
         first_stop = text.find("。", paragraph.start, paragraph.end)
         lead = Span.of(text, paragraph.start, first_stop + 1) if first_stop >= 0 else paragraph
         area, evidence = choose_area(text, lead, paragraph, rules)
-        units.append(AreaUnit(area, paragraph, top.index, evidence))
+        units.append(_unit(area, paragraph, top.index, evidence))
     return units
+
+
+def _unit(area: str, span: Span, section: int, evidence: Span | None) -> AreaUnit:
+    # ``span`` is still cut from the text the outline reads, where furniture is blank.
+    return AreaUnit(area, span, section, evidence, sum(1 for ch in span.surface if not ch.isspace()))

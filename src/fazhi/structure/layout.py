@@ -40,7 +40,8 @@ _SIGN_OFF = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]此件[^）)]{0,10}[）)]"
     r"|.{2,30}(?:人民政府|委员会|管委会|工委|办公室|政府|局|委|厅|院))$"
 )
-_YEAR = re.compile(r"(20\d{2})\s*年")
+# Read on folded text (`２０２４年` is `2024年` there), see outline.py.
+YEAR = re.compile(r"(20\d{2})\s*年")
 # Parts a paragraph can open without a heading (the measures come first anyway).
 OPENING_PARTS = ("leaders", "shortcomings", "plans")
 
@@ -65,10 +66,12 @@ class Layout:
     content_end: int
     heading_lines: Mapping[int, int]  # start of each line holding a heading -> where the heading ends
     part_lines: tuple[Line, ...]  # unnumbered part lines not used as headings (numbered mode)
+    year: int | None  # the year under report, see report_year
 
 
 def lay_out(text: str, lines: tuple[Line, ...], rules: StructureRules) -> Layout:
     content_end = _content_end(lines)
+    year = report_year(text)
     body_lines = tuple(line for line in lines if line.start < content_end)
     candidates = [c for line in body_lines if (c := candidate(text, line)) is not None]
     numbered = check_numbering(candidates)
@@ -89,14 +92,14 @@ def lay_out(text: str, lines: tuple[Line, ...], rules: StructureRules) -> Layout
     drafts = [Draft(level[c.style], "numbered", c.style, c.start, c.title_start, c.end) for c in numbered]
     heading_lines = {c.line.start: c.end for c in numbered}
     if mode == "numbered":
-        return Layout(mode, tuple(drafts), content_end, MappingProxyType(heading_lines), tuple(part_lines))
+        return Layout(mode, tuple(drafts), content_end, MappingProxyType(heading_lines), tuple(part_lines), year)
 
     drafts += [Draft(1, "unnumbered", None, ln.start, ln.start, ln.end) for ln in part_lines]
     heading_lines.update({ln.start: ln.end for ln in part_lines})
-    drafts += _opened_parts(text, body_lines, drafts, heading_lines, rules)
+    drafts += _opened_parts(text, body_lines, drafts, heading_lines, rules, year)
     drafts.sort(key=lambda d: d.start)
     drafts = _with_lead(text, body_lines, drafts, heading_lines, rules)
-    return Layout(mode, tuple(drafts), content_end, MappingProxyType(heading_lines), ())
+    return Layout(mode, tuple(drafts), content_end, MappingProxyType(heading_lines), (), year)
 
 
 def _names_parts(text: str, numbered: list[Candidate], present: list[str], rules: StructureRules) -> bool:
@@ -137,7 +140,7 @@ def report_year(text: str) -> int | None:
     `到2035年` in the preamble or `2025年,我们将` in the plans are outnumbered by
     the year under report in every report we have seen.
     """
-    counts = Counter(int(y) for y in _YEAR.findall(text))
+    counts = Counter(int(y) for y in YEAR.findall(text))
     if not counts:
         return None
     return max(counts, key=lambda y: (counts[y], -y))
@@ -155,7 +158,7 @@ def opener_hits(
     hits = part_hits(text, line.start, line.end, rules, "opener", parts)
     kept = []
     for part, span in hits:
-        named = _YEAR.match(span.surface)
+        named = YEAR.match(span.surface)
         if part == "plans" and named and year is not None and int(named.group(1)) <= year:
             continue
         kept.append((part, span))
@@ -168,10 +171,10 @@ def _opened_parts(
     drafts: list[Draft],
     heading_lines: dict[int, int],
     rules: StructureRules,
+    year: int | None,
 ) -> list[Draft]:
     """Implicit top-level parts opened by paragraphs, where no heading opened them."""
     starts = {d.start: d for d in drafts if d.level == 1}
-    year = report_year(text)
     current: set[str] = {"measures"}  # the body before any part reports the year's work
     problems = False
     opened: list[Draft] = []

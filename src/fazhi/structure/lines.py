@@ -1,4 +1,4 @@
-"""Lines of the (masked) text with their offsets.
+"""Lines of the (masked, folded) text with their offsets.
 
 Reports put one paragraph per line in every format we read (web copies, DOCX,
 plain text), so a line is the unit on which headings and paragraph openers
@@ -26,7 +26,8 @@ class Line:
 
 
 def split_lines(text: str) -> tuple[Line, ...]:
-    # str.splitlines also breaks on \f (PDF page breaks) and \u2028: line ends here too.
+    # line_spans cuts with str.splitlines, so \v, \f, \x85, \u2028 and the like
+    # (left in text pasted from word processors) end a line here too.
     return tuple(Line(start, end, text[start:end]) for start, end in line_spans(text))
 
 

@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 from fazhi.core.spans import Span
 from fazhi.structure.items import Item
-from fazhi.structure.rules import AREAS, PARTS
+from fazhi.structure.rules import AREAS, PARTS, StructureRules
 
 # Where a part's evidence was found. The review layer needs the difference: a
 # heading that promises 原因 is not a cause stated in the text.
@@ -68,6 +68,9 @@ class AreaUnit:
     span: Span
     section: int
     evidence: Span | None  # the words that decided the area; None when nothing did ("other")
+    # Non-blank characters of the span in the text the outline read: page
+    # furniture inside the unit (blanked there) is not report text.
+    chars: int
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,10 @@ class Outline:
     marks: tuple[PartMark, ...]
     units: tuple[AreaUnit, ...]
     front: Span | None  # title lines and preamble before the first section
-    rules_version: str
     mode: str  # how the parts are marked: "numbered" | "lines" | "implicit" (see layout.py)
+    # The word lists that decided parts and areas; later stages that read the
+    # outline (the review) use these, not the packaged ones.
+    rules: StructureRules = field(repr=False, compare=False)
     parts: Mapping[str, tuple[Span, ...]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -86,22 +91,18 @@ class Outline:
         object.__setattr__(self, "parts", MappingProxyType({p: s for p, s in by_part.items() if s}))
 
     @property
+    def rules_version(self) -> str:
+        return self.rules.version
+
+    @property
     def top(self) -> tuple[Section, ...]:
         return tuple(s for s in self.sections if s.parent is None)
-
-    def section_at(self, offset: int) -> Section | None:
-        """The innermost section holding ``offset``."""
-        best = None
-        for section in self.sections:
-            if section.span.start <= offset < section.span.end:
-                best = section  # sections are in text order, so inner ones come later
-        return best
 
     def marks_for(self, part: str) -> tuple[PartMark, ...]:
         return tuple(m for m in self.marks if m.part == part)
 
     def coverage(self, figure_offsets: Sequence[int] = ()) -> dict[str, dict[str, int]]:
-        """Area -> measures text given to it: ``chars`` (whitespace not counted),
+        """Area -> measures text given to it: ``chars`` (whitespace and page furniture not counted),
         ``sections`` (units, see ``AreaUnit``), ``figures``, and ``items``.
 
         Every area is listed, so an area the report never mentions shows as zeros.
@@ -115,7 +116,7 @@ class Outline:
         table = {a: {"chars": 0, "sections": 0, "figures": 0, "items": 0} for a in AREAS}
         for unit in self.units:
             row = table[unit.area]
-            row["chars"] += sum(1 for ch in unit.span.surface if not ch.isspace())
+            row["chars"] += unit.chars
             row["sections"] += 1
             row["figures"] += bisect.bisect_left(offsets, unit.span.end) - bisect.bisect_left(
                 offsets, unit.span.start

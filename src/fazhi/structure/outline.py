@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from fazhi.core.errors import SpanError
+from fazhi.core.fold import fold
 from fazhi.core.spans import Span
 from fazhi.structure.areas import assign_areas
 from fazhi.structure.items import Item, find_items
@@ -12,34 +16,75 @@ from fazhi.structure.parts import assign_parts
 from fazhi.structure.rules import StructureRules, load_rules
 
 
-def outline(text: str, rules: StructureRules | None = None) -> Outline:
+def outline(text: str, rules: StructureRules | None = None, *, source: str | None = None) -> Outline:
     """Read the structure of a report.
 
     ``text`` should be ``Document.masked()``: furniture blanked out, offsets
-    unchanged, so a breadcrumb or a 相关信息 trailer is never a heading. Every
-    span in the result indexes into ``text``.
+    unchanged, so a breadcrumb or a 相关信息 trailer is never a heading. It is
+    read with look-alikes folded (``fazhi.core.fold``: `２０２４年` reads as
+    `2024年`, ⻄ as 西), which keeps offsets too.
+
+    Every span in the result is cut from ``source`` when given, else from
+    ``text``. Pass ``source=Document.text`` (of the same length) so that the
+    spans quote the document: cut from the masked text, a section holding a
+    page footer would quote blanks where the footer is.
     """
+    if source is not None and len(source) != len(text):
+        raise SpanError(f"原文长度 {len(source)} 与遮蔽后的文本长度 {len(text)} 不一致")
     rules = rules or load_rules()
-    lines = split_lines(text)
-    layout = lay_out(text, lines, rules)
-    sections = _build_sections(text, layout.drafts, layout.content_end)
-    items = _find_items(text, sections)
-    sections, marks = assign_parts(text, sections, items, lines, layout, rules)
-    sections, items, units = assign_areas(text, sections, items, lines, marks, rules)
+    reading = fold(text)
+    lines = split_lines(reading)
+    layout = lay_out(reading, lines, rules)
+    sections = _build_sections(reading, layout.drafts, layout.content_end)
+    items = _find_items(reading, sections)
+    sections, marks = assign_parts(reading, sections, items, lines, layout, rules)
+    sections, items, units = assign_areas(reading, sections, items, lines, marks, rules)
     front = None
     if lines:
         first = lines[0].start
-        front_end = rstrip_end(text, first, sections[0].span.start if sections else layout.content_end)
+        front_end = rstrip_end(reading, first, sections[0].span.start if sections else layout.content_end)
         if front_end > first:
-            front = Span.of(text, first, front_end)
-    return Outline(
+            front = Span.of(reading, first, front_end)
+    result = Outline(
         sections=tuple(sections),
         items=tuple(items),
         marks=tuple(marks),
         units=tuple(units),
         front=front,
-        rules_version=rules.version,
         mode=layout.mode,
+        rules=rules,
+    )
+    quoted = text if source is None else source
+    return result if quoted is reading else _cut_from(quoted, result)
+
+
+def _cut_from(text: str, o: Outline) -> Outline:
+    """``o`` with every span re-cut from ``text``: same offsets, the surfaces of ``text``."""
+
+    def cut(span: Span) -> Span:
+        return Span.of(text, span.start, span.end)
+
+    def maybe(span: Span | None) -> Span | None:
+        return None if span is None else cut(span)
+
+    return replace(
+        o,
+        sections=tuple(
+            replace(
+                s,
+                heading=maybe(s.heading),
+                title=maybe(s.title),
+                span=cut(s.span),
+                body=cut(s.body),
+                part_evidence=tuple(cut(e) for e in s.part_evidence),
+                area_evidence=maybe(s.area_evidence),
+            )
+            for s in o.sections
+        ),
+        items=tuple(replace(i, lead=cut(i.lead), span=cut(i.span)) for i in o.items),
+        marks=tuple(replace(m, span=cut(m.span)) for m in o.marks),
+        units=tuple(replace(u, span=cut(u.span), evidence=maybe(u.evidence)) for u in o.units),
+        front=maybe(o.front),
     )
 
 

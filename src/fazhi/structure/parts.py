@@ -15,18 +15,16 @@ shortcomings in a paragraph opening `虽然…但还存在…不足`. Every find
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from fazhi.core.spans import Span
 from fazhi.structure.items import Item
-from fazhi.structure.layout import OPENING_PARTS, Layout, may_open, opener_hits, report_year
+from fazhi.structure.layout import OPENING_PARTS, YEAR, Layout, may_open, opener_hits
 from fazhi.structure.lines import Line
 from fazhi.structure.matching import part_hits
 from fazhi.structure.model import MARK_SOURCES, PartMark, Section
 from fazhi.structure.rules import PARTS, StructureRules
 
-_YEAR = re.compile(r"(20\d{2})\s*年")
 _PROBLEMS = {"shortcomings", "reasons"}
 _AFTER_WORK = {"shortcomings", "reasons", "plans"}
 _WORK = {"measures", "leaders"}
@@ -43,10 +41,9 @@ def assign_parts(
     sections = list(sections)
     marks: list[PartMark] = []
     openers = {d.start: d.opened_by for d in layout.drafts if d.opened_by}
-    year = report_year(text)
     seen_after_work = False
     for top in [s for s in sections if s.parent is None]:
-        found = _own_parts(text, top, openers, rules, year)
+        found = _own_parts(text, top, openers, rules, layout.year)
         if not found:
             # Nothing named this section: its position decides (see module doc).
             part = "other" if seen_after_work else "measures"
@@ -61,7 +58,7 @@ def assign_parts(
     for top in [s for s in sections if s.parent is None]:
         marks += _inner_marks(text, sections, items, top, rules)
         marks += _line_marks(text, top, layout, rules)
-        marks += _paragraph_marks(text, top, lines, layout, rules, year)
+        marks += _paragraph_marks(text, top, lines, layout, rules)
     return sections, _distinct(marks)
 
 
@@ -91,7 +88,7 @@ def _own_parts(
         return [(opened[0], opened[1], "opener")] if opened else []
     source = "line" if top.kind == "unnumbered" else "heading"
     hits = part_hits(text, top.title.start, top.title.end, rules, "heading")
-    named = _YEAR.search(top.title.surface)
+    named = YEAR.search(top.title.surface)
     if year is not None and named and int(named.group(1)) > year and all(p != "plans" for p, _ in hits):
         # `四、2025年主要举措` / `四、2025年工作`: next year's work is the plans,
         # whatever words the heading uses for it.
@@ -167,7 +164,6 @@ def _paragraph_marks(
     lines: tuple[Line, ...],
     layout: Layout,
     rules: StructureRules,
-    year: int | None,
 ) -> list[PartMark]:
     """Openers and body words, read paragraph by paragraph in order.
 
@@ -187,7 +183,7 @@ def _paragraph_marks(
             start = layout.heading_lines[line.start]
         else:
             allowed = tuple(p for p in OPENING_PARTS if p not in current and may_open(p, current, problems))
-            for part, span in opener_hits(text, line, rules, allowed, year):
+            for part, span in opener_hits(text, line, rules, allowed, layout.year):
                 marks.append(PartMark(part, span, "opener", top.index))
                 current.add(part)
                 problems |= part == "shortcomings"

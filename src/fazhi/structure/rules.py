@@ -15,10 +15,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from fazhi.core.errors import ConfigError
+from fazhi.core.settings import read_toml
 
 PARTS = ("measures", "leaders", "shortcomings", "reasons", "plans", "other")
 AREAS = (
@@ -138,17 +140,91 @@ def parse_rules(text: str, source: str = "<string>") -> StructureRules:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"结构规则文件不是合法的 TOML: {exc}", source=source) from None
+    return _validated(raw, source)
+
+
+def load_rules(path: Path | None = None) -> StructureRules:
+    """The packaged rules, or those of ``path`` (a province's own lists, a test file)."""
+    if path is None:
+        return _packaged()
+    return _validated(read_toml(Path(path), "结构规则文件"), str(path))
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> StructureRules:
+    text = resources.files("fazhi.structure").joinpath(PACKAGED_RULES).read_text(encoding="utf-8")
+    return parse_rules(text, f"fazhi/structure/{PACKAGED_RULES}")
+
+
+def _validated(raw: dict[str, Any], source: str) -> StructureRules:
     try:
         model = _RulesModel.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ConfigError(
-            f"结构规则文件有误({where}): {first['msg']}",
+            f"结构规则文件有误{f'({where})' if where else ''}: {schema_problem(first)}",
             source=source,
             hint=f"对照软件包自带的 fazhi/structure/{PACKAGED_RULES} 修改",
         ) from None
     return _compile(model)
+
+
+# pydantic's own error types in Chinese, for the one line a user reads; the
+# `{…}` are filled from the error's ``ctx``.
+_PROBLEMS = {
+    "missing": "缺少此项",
+    "extra_forbidden": "不是已知的键",
+    "unexpected_keyword_argument": "不是已知的键",
+    "literal_error": "取值应为 {expected}",
+    "string_too_short": "至少要有 {min_length} 个字",
+    "too_short": "至少要有 {min_length} 项",
+    "greater_than": "应大于 {gt}",
+    "greater_than_equal": "应不小于 {ge}",
+    "less_than": "应小于 {lt}",
+    "less_than_equal": "应不大于 {le}",
+    "string_pattern_mismatch": "写法不符合 {pattern}",
+    "string_type": "应为文字(加引号)",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表 [...]",
+    "tuple_type": "应为列表 [...]",
+    "dict_type": "应为表 {...}",
+    "mapping_type": "应为表 {...}",
+    "model_type": "应为表 {...}",
+    "model_attributes_type": "应为表 {...}",
+    "dataclass_type": "应为表 {...}",
+    "dataclass_args_type": "应为表 {...}",
+}
+_CTX_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def schema_problem(error: Mapping[str, Any]) -> str:
+    """What is wrong, by one pydantic error, in Chinese on one line (without where).
+
+    Problems raised by our validators are Chinese already and are kept as they
+    are; pydantic's own are said from ``_PROBLEMS``. The rulebook loader uses
+    this too.
+    """
+    kind = str(error.get("type", ""))
+    ctx = error.get("ctx") or {}
+    if kind in ("value_error", "assertion_error") and "error" in ctx:
+        problem = str(ctx["error"])
+    elif kind in _PROBLEMS:
+        # literal_error's `'a', 'b' or 'c'` reads `'a'、'b'、'c'`.
+        said = {k: str(v).replace("' or '", "'、'").replace("', '", "'、'") for k, v in ctx.items()}
+        problem = _CTX_FIELD.sub(lambda m: said.get(m.group(1), "…"), _PROBLEMS[kind])
+    else:
+        problem = f"取值无效({kind})"
+    shown = error.get("input")
+    if kind not in ("missing", "value_error") and isinstance(shown, str | int | float | bool):
+        problem += f",现为 {shown!r}"
+    return problem
 
 
 def _compile(model: _RulesModel) -> StructureRules:
@@ -176,20 +252,3 @@ def _compile(model: _RulesModel) -> StructureRules:
         gangyao_areas=tuple(a for a in AREAS if model.areas[a].gangyao),
         terms=terms,
     )
-
-
-def load_rules(path: Path | None = None) -> StructureRules:
-    """The packaged rules, or those of ``path`` (a province's own lists, a test file)."""
-    if path is None:
-        return _packaged()
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError("结构规则文件不存在", source=str(path), hint="检查路径") from None
-    return parse_rules(text, str(path))
-
-
-@lru_cache(maxsize=1)
-def _packaged() -> StructureRules:
-    text = resources.files("fazhi.structure").joinpath(PACKAGED_RULES).read_text(encoding="utf-8")
-    return parse_rules(text, f"fazhi/structure/{PACKAGED_RULES}")

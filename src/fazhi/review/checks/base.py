@@ -1,32 +1,38 @@
 """What a check is: a function from the context and its parameters to an outcome.
 
 The rulebook names a check by ``CheckSpec.name``; the spec also declares the
-parameters it takes (a pydantic model, so a rule file with a misspelt or
-ill-typed parameter is refused at load) and the fields its outcome offers to
-the message templates (so a template naming a field that does not exist is
-refused at load too, not at the first report that reaches it).
+parameters it takes and the fields its outcome offers to the message templates
+(so a template naming a field that does not exist is refused at load, not at
+the first report that reaches it).
+
+Parameters are frozen dataclasses: plain data, no pydantic, inside the
+pipeline. Pydantic only validates them once, when the rule file is loaded
+(``CheckSpec.parse_params``), so a misspelt or ill-typed parameter is refused
+there; lists come out as tuples and tables as read-only mappings.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, ConfigDict, TypeAdapter, with_config
 
 from fazhi.core.spans import Span
 from fazhi.review.context import Context
 
 
-class Params(BaseModel):
-    """Base of every check's parameters: frozen, and unknown keys are errors."""
+@with_config(ConfigDict(extra="forbid"))
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    """Base of every check's parameters (each a frozen, keyword-only dataclass); unknown keys are errors."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
-
-def check_patterns(value: list[str]) -> list[str]:
+def check_patterns(value: tuple[str, ...]) -> tuple[str, ...]:
     """Refuse a rule file whose regular expression does not compile, naming it."""
     for pattern in value:
         try:
@@ -34,6 +40,28 @@ def check_patterns(value: list[str]) -> list[str]:
         except re.error as exc:
             raise ValueError(f"不是合法的正则表达式 {pattern!r}: {exc}") from None
     return value
+
+
+def _one_pattern(value: str) -> str:
+    return check_patterns((value,))[0]
+
+
+Patterns = Annotated[tuple[str, ...], AfterValidator(check_patterns)]
+Pattern = Annotated[str, AfterValidator(_one_pattern)]
+# A table in the rule file, read-only once loaded.
+StrMap = Annotated[Mapping[str, str], AfterValidator(lambda d: MappingProxyType(dict(d)))]
+
+
+def frozen_map(**items: str) -> Mapping[str, str]:
+    return MappingProxyType(items)
+
+
+def distinct(spans: Iterable[Span]) -> list[Span]:
+    """Each stretch of text once (told apart by offsets), in text order."""
+    seen: dict[tuple[int, int], Span] = {}
+    for span in spans:
+        seen.setdefault((span.start, span.end), span)
+    return sorted(seen.values(), key=lambda s: s.start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +99,20 @@ def _make(status: str, credit: float, kw: dict) -> Outcome:
 @dataclass(frozen=True, slots=True)
 class CheckSpec:
     name: str
-    run: Callable[[Context, Params], Outcome]
+    run: Callable[[Context, Any], Outcome]  # takes the check's own ``params`` class
     params: type[Params]
     fields: tuple[str, ...]  # detail keys every outcome of this check provides
     variants: tuple[str, ...] = ()  # extra template keys such as "failed.promised"
     doc: str = ""
+
+    def parse_params(self, raw: Mapping[str, Any]) -> Params:
+        """The rule file's ``params`` table as this check's frozen parameters.
+
+        Raises pydantic's ValidationError; the rulebook loader words it.
+        """
+        return _adapter(self.params).validate_python(raw)
+
+
+@lru_cache(maxsize=None)
+def _adapter(params: type[Params]) -> TypeAdapter[Any]:
+    return TypeAdapter(params)

@@ -7,36 +7,40 @@ year-on-year change; these checks count them against the report's length.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field
 
 from fazhi.core.spans import Span
-from fazhi.review.checks.base import CheckSpec, Outcome, Params, check_patterns, failed, passed
+from fazhi.review.checks.base import CheckSpec, Outcome, Params, Pattern, Patterns, StrMap, failed, frozen_map, passed
 from fazhi.review.context import Context
-from fazhi.structure import AREAS, load_rules
+from fazhi.structure import AREAS
 
 
+def _known_areas(value: tuple[str, ...]) -> tuple[str, ...]:
+    unknown = sorted(set(value) - set(AREAS))
+    if unknown:
+        raise ValueError(f"未知的领域 {unknown};可用: {', '.join(AREAS)}")
+    return value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CoverageParams(Params):
-    areas: list[str] = [a for a in AREAS if a not in ("publicity", "other")]
-    max_missing: int = Field(2, ge=0)
+    areas: Annotated[tuple[str, ...], AfterValidator(_known_areas)] = tuple(
+        a for a in AREAS if a not in ("publicity", "other")
+    )
+    max_missing: Annotated[int, Field(ge=0)] = 2
     # An area also counts as covered when the report has this part (the leaders'
     # part is the 纲要's 党的领导 system, written outside the measures).
-    covered_by_part: dict[str, str] = {}
-
-    @field_validator("areas")
-    @classmethod
-    def _known(cls, value: list[str]) -> list[str]:
-        unknown = sorted(set(value) - set(AREAS))
-        if unknown:
-            raise ValueError(f"未知的领域 {unknown};可用: {', '.join(AREAS)}")
-        return value
+    covered_by_part: StrMap = field(default_factory=frozen_map)
 
 
 def area_coverage(ctx: Context, p: CoverageParams) -> Outcome:
     o = ctx.need_outline()
     figures = ctx.input.figures or ()
     table = o.coverage([f.span.start for f in figures])
-    labels = load_rules().area_labels
+    labels = o.rules.area_labels
     evidence: list[Span] = []
     missing = []
     for area in p.areas:
@@ -68,9 +72,10 @@ def area_coverage(ctx: Context, p: CoverageParams) -> Outcome:
     return failed(credit, evidence=evidence, looked_for=looked_for, details=details)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DensityParams(Params):
-    min_per_thousand: float = Field(gt=0)
-    max_evidence: int = Field(20, ge=1)  # spans listed in the finding; the count covers all
+    min_per_thousand: Annotated[float, Field(gt=0)]
+    max_evidence: Annotated[int, Field(ge=1)] = 20  # spans listed in the finding; the count covers all
 
 
 def figure_density(ctx: Context, p: DensityParams) -> Outcome:
@@ -78,19 +83,15 @@ def figure_density(ctx: Context, p: DensityParams) -> Outcome:
     return _density(ctx, p, [f.span for f in figures], "数字(数量、比率、金额等)")
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentsParams(DensityParams):
-    pattern: str = "《[^《》\\n]{2,80}》"
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        return check_patterns([value])[0]
+    pattern: Pattern = "《[^《》\\n]{2,80}》"
 
 
 def named_documents(ctx: Context, p: DocumentsParams) -> Outcome:
     seen: dict[str, Span] = {}
     for m in re.finditer(p.pattern, ctx.text):
-        seen.setdefault(m.group(0), Span.of(ctx.text, m.start(), m.end()))
+        seen.setdefault(m.group(0), ctx.span(m.start(), m.end()))
     return _density(ctx, p, sorted(seen.values(), key=lambda s: s.start), "书名号《》中的文件名称")
 
 
@@ -108,16 +109,12 @@ def _density(ctx: Context, p: DensityParams, spans: list[Span], what: str) -> Ou
 _NEAR = 8  # characters between a comparing word and the figure it introduces
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ComparisonParams(Params):
-    min_count: int = Field(2, ge=1)
+    min_count: Annotated[int, Field(ge=1)] = 2
     # Words that compare with an earlier period even where no figure carries the change.
-    words: list[str] = []
-    max_evidence: int = Field(20, ge=1)
-
-    @field_validator("words")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return check_patterns(value)
+    words: Patterns = ()
+    max_evidence: Annotated[int, Field(ge=1)] = 20
 
 
 def comparisons(ctx: Context, p: ComparisonParams) -> Outcome:
@@ -134,7 +131,7 @@ def comparisons(ctx: Context, p: ComparisonParams) -> Outcome:
         for m in pattern.finditer(ctx.text):
             # `同比增长12%`: the word and its figure are one comparison.
             if m.end() > m.start() and not any(m.start() <= s.start <= m.end() + _NEAR for s in found):
-                found.append(Span.of(ctx.text, m.start(), m.end()))
+                found.append(ctx.span(m.start(), m.end()))
     found.sort(key=lambda s: s.start)
     details = {"count": len(found)}
     credit = min(1.0, len(found) / p.min_count)

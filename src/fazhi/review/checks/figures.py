@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Annotated
+
 from pydantic import Field
 
 from fazhi.review.checks.base import CheckSpec, Outcome, Params, failed, passed
 from fazhi.review.context import Context
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ConsistencyParams(Params):
     # Issue codes of check_consistency to report; empty means all of them.
-    codes: list[str] = []
-    max_listed: int = Field(5, ge=1)  # issues quoted in the message
+    codes: tuple[str, ...] = ()
+    max_listed: Annotated[int, Field(ge=1)] = 5  # issues quoted in the message
 
 
 def figure_consistency(ctx: Context, p: ConsistencyParams) -> Outcome:

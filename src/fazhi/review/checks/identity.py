@@ -4,31 +4,41 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, ConfigDict, Field, with_config
 
+from fazhi.core.fold import fold
 from fazhi.core.spans import Span
-from fazhi.review.checks.base import CheckSpec, Outcome, Params, check_patterns, failed, not_applicable, passed
+from fazhi.review.checks.base import (
+    CheckSpec,
+    Outcome,
+    Params,
+    Pattern,
+    StrMap,
+    failed,
+    frozen_map,
+    not_applicable,
+    passed,
+)
 from fazhi.review.context import Context
 
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
 
 
-class TitleRule(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    pattern: str
-    label: str = Field(min_length=1)  # says in Chinese what the pattern asks for
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        return check_patterns([value])[0]
+@with_config(ConfigDict(extra="forbid"))
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TitleRule:
+    pattern: Pattern
+    label: Annotated[str, Field(min_length=1)]  # says in Chinese what the pattern asks for
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TitleParams(Params):
-    require: list[TitleRule] = []  # every one must match the title
-    forbid: list[TitleRule] = []  # none may match
+    require: tuple[TitleRule, ...] = ()  # every one must match the title
+    forbid: tuple[TitleRule, ...] = ()  # none may match
     name_jurisdiction: bool = True  # the title names the place (or body) the report is about
 
 
@@ -38,7 +48,8 @@ def title_form(ctx: Context, p: TitleParams) -> Outcome:
     if title is None or not str(title.value).strip():
         return failed(looked_for="报告标题(正文之前的标题行或网页元数据中的标题)",
                       details={"title": "", "problems": "未找到标题"})
-    value = "".join(str(title.value).split())  # `中共鞍山市委 鞍山市人民政府 关于…` reads as one line
+    # `中共鞍山市委 鞍山市人民政府 关于…` reads as one line; `２０２４年` as `2024年`.
+    value = fold("".join(str(title.value).split()))
     problems = [r.label for r in p.require if not re.search(r.pattern, value)]
     problems += [r.label for r in p.forbid if re.search(r.pattern, value)]
     jurisdiction = identity.jurisdiction
@@ -52,15 +63,12 @@ def title_form(ctx: Context, p: TitleParams) -> Outcome:
     return passed(evidence=evidence, looked_for=looked_for, details=details)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class YearParams(Params):
     # A year in the text: `2024年`, not part of a range `2021—2025年` or a document number.
-    year_pattern: str = r"(?<![\d—\-－~～至到])(20\d{2})\s*年(?![\d—\-－~～至到])"
-    min_mentions: int = Field(3, ge=1)  # below this, the most-mentioned year says nothing
-
-    @field_validator("year_pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        return check_patterns([value])[0]
+    # It runs on folded text, where `２０２４年` reads `2024年`.
+    year_pattern: Pattern = r"(?<![\d—\-－~～至到])(20\d{2})\s*年(?![\d—\-－~～至到])"
+    min_mentions: Annotated[int, Field(ge=1)] = 3  # below this, the most-mentioned year says nothing
 
 
 def report_year(ctx: Context, p: YearParams) -> Outcome:
@@ -89,7 +97,7 @@ def _year_conflicts(ctx: Context, p: YearParams, year: int) -> tuple[list[str], 
         for top in o.top:
             if top.heading is None:
                 continue
-            named = list(pattern.finditer(top.heading.surface))
+            named = list(pattern.finditer(ctx.read(top.heading)))
             parts = set(top.parts)
             expected = year + 1 if "plans" in parts else year if "measures" in parts else None
             if not named or expected is None or {"plans", "measures"} <= parts:
@@ -98,11 +106,11 @@ def _year_conflicts(ctx: Context, p: YearParams, year: int) -> tuple[list[str], 
             if all(int(m.group(1)) != expected for m in named):
                 first = named[0]
                 conflicts.append(f"标题“{top.heading.surface}”写的是{first.group(1)}年,应为{expected}年")
-                spans.append(Span.of(ctx.text, top.heading.start + first.start(1), top.heading.start + first.end(1)))
+                spans.append(ctx.span(top.heading.start + first.start(1), top.heading.start + first.end(1)))
         counts: dict[int, list[Span]] = {}
         for top in (s for s in o.top if "measures" in s.parts):
             for m in pattern.finditer(ctx.text, top.span.start, top.span.end):
-                counts.setdefault(int(m.group(1)), []).append(Span.of(ctx.text, m.start(1), m.end(1)))
+                counts.setdefault(int(m.group(1)), []).append(ctx.span(m.start(1), m.end(1)))
         if sum(len(v) for v in counts.values()) >= p.min_mentions:
             top_year = max(counts, key=lambda y: len(counts[y]))
             if top_year != year and len(counts[top_year]) > len(counts.get(year, [])):
@@ -120,25 +128,26 @@ def _month_day(value: str) -> str:
     m = _MONTH_DAY.match(value)
     if not m:
         raise ValueError(f"期限应写作 MM-DD(如 04-01),而不是 {value!r}")
-    dt.date(2000, int(m.group(1)), int(m.group(2)))  # refuses 02-30
+    try:
+        dt.date(2000, int(m.group(1)), int(m.group(2)))  # refuses 02-30
+    except ValueError:
+        raise ValueError(f"期限 {value!r} 不是真实存在的日期") from None
     return value
 
 
+def _month_days(value: Mapping[str, str]) -> Mapping[str, str]:
+    for day in value.values():
+        _month_day(day)
+    return value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DeadlineParams(Params):
-    deadline: str = "04-01"  # month-day in the year after the report year
-    by_level: dict[str, str] = {}  # other deadlines by jurisdiction level (department = 03-01)
+    deadline: Annotated[str, AfterValidator(_month_day)] = "04-01"  # month-day in the year after the report year
+    # Other deadlines by jurisdiction level (department = 03-01).
+    by_level: Annotated[StrMap, AfterValidator(_month_days)] = field(default_factory=frozen_map)
     inclusive: bool = True  # `4月1日之前` read as "on 1 April at the latest"
     first_report_year: int = 2020  # reports for 2016–2019 fell under the earlier rule (2015 纲要)
-
-    @field_validator("deadline")
-    @classmethod
-    def _deadline(cls, value: str) -> str:
-        return _month_day(value)
-
-    @field_validator("by_level")
-    @classmethod
-    def _by_level(cls, value: dict[str, str]) -> dict[str, str]:
-        return {level: _month_day(day) for level, day in value.items()}
 
 
 def publication_deadline(ctx: Context, p: DeadlineParams) -> Outcome:

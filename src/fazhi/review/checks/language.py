@@ -8,25 +8,23 @@ facts matters less than a paragraph made of them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from fazhi.core.spans import Span
-from fazhi.review.checks.base import CheckSpec, Outcome, Params, check_patterns, failed, passed
+from fazhi.review.checks.base import CheckSpec, Outcome, Params, Patterns, failed, passed
 from fazhi.review.context import Context
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class StockParams(Params):
-    phrases: list[str] = Field(min_length=1)  # regular expressions
-    max_share: float = Field(0.25, gt=0, le=1)
-    max_evidence: int = Field(30, ge=1)
-
-    @field_validator("phrases")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return check_patterns(value)
+    phrases: Annotated[Patterns, Field(min_length=1)]  # regular expressions
+    max_share: Annotated[float, Field(gt=0, le=1)] = 0.25
+    max_evidence: Annotated[int, Field(ge=1)] = 30
 
 
 def stock_phrases(ctx: Context, p: StockParams) -> Outcome:
@@ -39,7 +37,7 @@ def stock_phrases(ctx: Context, p: StockParams) -> Outcome:
             continue
         sentences += 1
         found = [
-            Span.of(ctx.text, h.start(), h.end())
+            ctx.span(h.start(), h.end())
             for pattern in patterns
             for h in pattern.finditer(ctx.text, m.start(), m.end())
             if h.end() > h.start()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field
 
 from fazhi.core.spans import Span
 from fazhi.review.checks.base import (
     CheckSpec,
     Outcome,
     Params,
-    check_patterns,
+    Patterns,
+    distinct,
     failed,
     not_applicable,
     passed,
@@ -23,29 +26,27 @@ from fazhi.structure.model import MARK_SOURCES
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 
-def _check_sources(value: list[str]) -> list[str]:
+def _check_sources(value: tuple[str, ...]) -> tuple[str, ...]:
     unknown = sorted(set(value) - set(MARK_SOURCES))
     if unknown:
         raise ValueError(f"未知的证据来源 {unknown};可用: {', '.join(MARK_SOURCES)}")
     return value
 
 
+def _known_part(value: str) -> str:
+    if value not in PARTS:
+        raise ValueError(f"未知的部分 {value!r};可用: {', '.join(PARTS)}")
+    return value
+
+
+Sources = Annotated[tuple[str, ...], AfterValidator(_check_sources)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PartParams(Params):
-    part: str
-    label: str = Field(min_length=1)  # how the message names the part
-    sources: list[str] = list(MARK_SOURCES)  # which kinds of evidence count
-
-    @field_validator("part")
-    @classmethod
-    def _known_part(cls, value: str) -> str:
-        if value not in PARTS:
-            raise ValueError(f"未知的部分 {value!r};可用: {', '.join(PARTS)}")
-        return value
-
-    @field_validator("sources")
-    @classmethod
-    def _sources(cls, value: list[str]) -> list[str]:
-        return _check_sources(value)
+    part: Annotated[str, AfterValidator(_known_part)]
+    label: Annotated[str, Field(min_length=1)]  # how the message names the part
+    sources: Sources = MARK_SOURCES  # which kinds of evidence count
 
 
 def part_present(ctx: Context, p: PartParams) -> Outcome:
@@ -56,25 +57,16 @@ def part_present(ctx: Context, p: PartParams) -> Outcome:
     return failed(looked_for=f"“{p.label}”部分:标题、独立成段的标题行或段首用语", details=details)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CausesParams(Params):
-    stated_sources: list[str] = ["body"]  # outline evidence that states a cause
-    promise_sources: list[str] = ["heading", "line", "subheading"]  # evidence that only promises one
+    stated_sources: Sources = ("body",)  # outline evidence that states a cause
+    promise_sources: Sources = ("heading", "line", "subheading")  # evidence that only promises one
     # Further wordings of a cause, searched in the shortcomings text.
-    cues: list[str] = []
+    cues: Patterns = ()
     looked_for: str = "说明原因的表述"
     # A heading or line naming only the causes (`四、原因分析`) is followed by them:
     # its first paragraph states them, whatever its words.
     dedicated: bool = True
-
-    @field_validator("stated_sources", "promise_sources")
-    @classmethod
-    def _sources(cls, value: list[str]) -> list[str]:
-        return _check_sources(value)
-
-    @field_validator("cues")
-    @classmethod
-    def _cues(cls, value: list[str]) -> list[str]:
-        return check_patterns(value)
 
 
 def causes_given(ctx: Context, p: CausesParams) -> Outcome:
@@ -84,6 +76,7 @@ def causes_given(ctx: Context, p: CausesParams) -> Outcome:
     stated += _cue_hits(ctx, p.cues, ctx.region("shortcomings") + ctx.region("reasons"))
     if p.dedicated:
         stated += _dedicated(ctx, [m for m in reasons if m.source in p.promise_sources])
+    stated = distinct(stated)
     promises = [m for m in reasons if m.source in p.promise_sources]
     heading = ""
     if promises:
@@ -91,7 +84,7 @@ def causes_given(ctx: Context, p: CausesParams) -> Outcome:
         heading = (holder.heading or promises[0].span).surface
     details = {"stated": len(stated), "heading": heading}
     if stated:
-        return passed(evidence=sorted(set(stated), key=lambda s: s.start), details=details)
+        return passed(evidence=distinct(stated), details=details)
     if promises:
         holder = o.sections[promises[0].section]
         evidence = [holder.heading] if holder.heading else [promises[0].span]
@@ -114,24 +107,25 @@ def _dedicated(ctx: Context, marks: list) -> list[Span]:
         line = next((ln for ln in ctx.lines if ln.start <= mark.span.start < ln.end), None)
         if line is None or {m.part for m in o.marks if line.start <= m.span.start < line.end} != {"reasons"}:
             continue  # `存在的问题和原因` on one line promises causes as a combined heading does
-        after = Span.of(ctx.text, line.end, top.span.end)
+        after = ctx.span(line.end, top.span.end)
         found += ctx.paragraphs(after)[:1]
     return found
 
 
-def _cue_hits(ctx: Context, cues: list[str], regions: list[Span]) -> list[Span]:
+def _cue_hits(ctx: Context, cues: tuple[str, ...], regions: list[Span]) -> list[Span]:
     hits = []
     for pattern in (re.compile(c) for c in cues):
         for region in regions:
             for m in pattern.finditer(ctx.text, region.start, region.end):
                 if m.end() > m.start():
-                    hits.append(Span.of(ctx.text, m.start(), m.end()))
+                    hits.append(ctx.span(m.start(), m.end()))
     return hits
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LeadersParams(Params):
-    min_sentences: int = Field(3, ge=1)
-    min_chars: int = Field(100, ge=1)
+    min_sentences: Annotated[int, Field(ge=1)] = 3
+    min_chars: Annotated[int, Field(ge=1)] = 100
 
 
 def leaders_substantive(ctx: Context, p: LeadersParams) -> Outcome:
@@ -142,8 +136,8 @@ def leaders_substantive(ctx: Context, p: LeadersParams) -> Outcome:
             looked_for="党政主要负责人履职部分",
             details={"sentences": 0, "chars": 0},
         )
-    sentences = sum(_sentences(r.surface) for r in regions)
-    chars = sum(1 for r in regions for ch in r.surface if not ch.isspace())
+    sentences = sum(_sentences(ctx.read(r)) for r in regions)
+    chars = sum(1 for r in regions for ch in ctx.read(r) if not ch.isspace())
     details = {"sentences": sentences, "chars": chars}
     if sentences >= p.min_sentences and chars >= p.min_chars:
         return passed(evidence=regions, details=details)

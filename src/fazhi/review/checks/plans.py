@@ -8,26 +8,23 @@ found one inside it) or a time limit (a date pattern from the rule file).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from fazhi.core.spans import Span
-from fazhi.review.checks.base import CheckSpec, Outcome, Params, check_patterns, failed, not_applicable, passed
+from fazhi.review.checks.base import CheckSpec, Outcome, Params, Patterns, failed, not_applicable, passed
 from fazhi.review.context import Context
-from fazhi.structure import load_rules
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PlansParams(Params):
-    min_share: float = Field(0.5, ge=0, le=1)  # of the items
-    min_specific: int = Field(1, ge=0)
-    dates: list[str] = []  # time limits: `6月底前`, `年内`, `第一季度前`
+    min_share: Annotated[float, Field(ge=0, le=1)] = 0.5  # of the items
+    min_specific: Annotated[int, Field(ge=0)] = 1
+    dates: Patterns = ()  # time limits: `6月底前`, `年内`, `第一季度前`
     # Spans where a date does not count: a document's name `《…(2023—2025年)》` sets no limit.
-    ignore: list[str] = ["《[^《》]*》"]
-
-    @field_validator("dates", "ignore")
-    @classmethod
-    def _patterns(cls, value: list[str]) -> list[str]:
-        return check_patterns(value)
+    ignore: Patterns = ("《[^《》]*》",)
 
 
 def plans_specific(ctx: Context, p: PlansParams) -> Outcome:
@@ -43,7 +40,7 @@ def plans_specific(ctx: Context, p: PlansParams) -> Outcome:
     ignore = [re.compile(i) for i in p.ignore]
     marks = {}
     for item in items:
-        found = [f.span for f in ctx.figures_in(item)] + _dates(ctx.text, item, dates, ignore)
+        found = [f.span for f in ctx.figures_in(item)] + _dates(ctx, item, dates, ignore)
         if found:
             marks[item] = sorted(found, key=lambda s: s.start)
     share = len(marks) / len(items) if items else 0.0
@@ -64,7 +61,7 @@ def plan_regions(ctx: Context) -> list[Span]:
     o = ctx.need_outline()
     regions = []
     for region in ctx.region("plans"):
-        top = next((s for s in o.top if s.body == region or s.span == region), None)
+        top = next((s for s in o.top if _same(s.body, region) or _same(s.span, region)), None)
         if top is not None and set(top.parts) - {"plans"}:
             region = _plans_within(ctx, region)
         regions.append(region)
@@ -73,11 +70,11 @@ def plan_regions(ctx: Context) -> list[Span]:
 
 def _plans_within(ctx: Context, body: Span) -> Span:
     """`三、存在的不足和原因及2025年的主要安排`: the plans open at `下一步,`, else they are the last paragraph."""
-    openers = load_rules().parts["plans"].opener
+    openers = ctx.need_outline().rules.parts["plans"].opener
     paragraphs = ctx.paragraphs(body)
     for paragraph in paragraphs[1:]:
-        if any(p.search(paragraph.surface) for p in openers):
-            return Span.of(ctx.text, paragraph.start, body.end)
+        if any(p.search(ctx.read(paragraph)) for p in openers):
+            return ctx.span(paragraph.start, body.end)
     if len(paragraphs) > 1:
         return paragraphs[-1]
     return body
@@ -94,14 +91,18 @@ def plan_items(ctx: Context, region: Span) -> list[Span]:
     return items or ctx.paragraphs(region)
 
 
-def _dates(text: str, item: Span, dates: list[re.Pattern[str]], ignore: list[re.Pattern[str]]) -> list[Span]:
-    blocked = [(m.start(), m.end()) for pat in ignore for m in pat.finditer(text, item.start, item.end)]
+def _dates(ctx: Context, item: Span, dates: list[re.Pattern[str]], ignore: list[re.Pattern[str]]) -> list[Span]:
+    blocked = [(m.start(), m.end()) for pat in ignore for m in pat.finditer(ctx.text, item.start, item.end)]
     found = []
     for pattern in dates:
-        for m in pattern.finditer(text, item.start, item.end):
+        for m in pattern.finditer(ctx.text, item.start, item.end):
             if m.end() > m.start() and not any(s <= m.start() < e for s, e in blocked):
-                found.append(Span.of(text, m.start(), m.end()))
+                found.append(ctx.span(m.start(), m.end()))
     return found
+
+
+def _same(a: Span, b: Span) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
 
 
 CHECKS = (
