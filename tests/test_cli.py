@@ -162,3 +162,35 @@ def test_review_of_stored_reports_by_id_and_a_missing_id(tmp_path: Path) -> None
     assert "没有编号为 7 的报告" in result.stderr.decode()
     markdown = (tmp_path / "out" / f"{seed_paths()[4].stem}.审查意见.md").read_text(encoding="utf-8")
     assert "海原县" in markdown and "原因" in markdown
+
+
+def test_review_survives_control_characters_in_a_report(tmp_path: Path) -> None:
+    report = tmp_path / "bell.txt"
+    seed = seed_paths()[4].read_text(encoding="utf-8")
+    report.write_text(seed.replace("法治政府建设", "法治政府建设\x07", 1), encoding="utf-8")
+    result = fazhi("review", report, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr.decode()
+    assert (tmp_path / "out" / "bell.审查意见.docx").stat().st_size > 0
+
+
+def test_review_out_onto_a_file_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "taken"
+    target.write_text("x", encoding="utf-8")
+    result = fazhi("review", seed_paths()[0], "--out", target)
+    assert result.returncode == 2
+    assert "无法写入输出目录" in result.stderr.decode() and b"Traceback" not in result.stderr
+
+
+def test_letter_names_are_valid_on_windows(tmp_path: Path) -> None:
+    from fazhi.cli.review import _letter_stem
+
+    taken: set[str] = set()
+    assert _letter_stem({"source": "CON.txt"}, taken) == "_CON.审查意见"
+    assert _letter_stem({"source": "a:b?.txt"}, taken) == "a_b_.审查意见"
+    assert _letter_stem({"source": "CON.txt"}, taken) == "_CON.审查意见-2"
+
+
+def test_config_path_that_is_a_folder_is_one_line(tmp_path: Path) -> None:
+    result = fazhi("list", "--config", tmp_path)
+    assert result.returncode == 2
+    assert "文件夹" in result.stderr.decode() and b"Traceback" not in result.stderr

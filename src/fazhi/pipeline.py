@@ -21,6 +21,13 @@ from fazhi.ingest import read_bytes, read_path
 from fazhi.review import Review, ReviewInput, Rulebook, load_rulebook, review
 from fazhi.structure import Outline, outline
 
+# Every key of an analysis object, in order; failure_json gives the same ones.
+RESULT_KEYS = (
+    "source", "sha256", "format", "encoding", "size", "title", "jurisdiction", "report_year", "published",
+    "issuer", "doc_number", "identity_evidence", "noise", "pages", "chars", "sections", "coverage", "figures",
+    "consistency", "findings", "score", "versions", "fazhi_version", "error",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
@@ -33,13 +40,13 @@ class Analysis:
 
     def versions(self) -> dict[str, str]:
         """Versions of everything that decided this result, stored with it."""
-        from fazhi.figures import CATALOG_VERSION
-        from fazhi.structure import RULES_VERSION
+        from fazhi.figures import CATALOG_VERSION, FIGURES_DATA_VERSION
 
         return {
             "fazhi": __version__,
             "indicator_catalog": CATALOG_VERSION,
-            "structure_rules": RULES_VERSION,
+            "figures_data": FIGURES_DATA_VERSION,
+            "structure_rules": self.outline.rules_version,
             "rulebook": f"{self.review.rulebook} {self.review.rulebook_version}",
         }
 
@@ -69,26 +76,13 @@ class Analysis:
 
 
 def failure_json(source: str, error: FazhiError, sha256: str | None = None) -> dict[str, object]:
-    """The JSON object for a file that could not be analyzed: same keys, values null."""
-    return {
-        "source": source,
-        "sha256": sha256,
-        "format": None,
-        "encoding": None,
-        "title": None,
-        "jurisdiction": None,
-        "report_year": None,
-        "published": None,
-        "issuer": None,
-        "doc_number": None,
-        "noise": [],
-        "sections": [],
-        "figures": [],
-        "findings": [],
-        "score": None,
-        "fazhi_version": __version__,
-        "error": error.to_json(),
-    }
+    """The JSON object for a file that could not be analyzed: the same keys, values empty."""
+    empty_lists = ("noise", "pages", "sections", "figures", "consistency", "findings")
+    row: dict[str, object] = dict.fromkeys(RESULT_KEYS)
+    row.update({key: [] for key in empty_lists})
+    row.update(source=source, sha256=sha256, identity_evidence={}, coverage={}, fazhi_version=__version__,
+               error=error.to_json())
+    return row
 
 
 def rulebook_for(settings: Settings) -> Rulebook:
@@ -109,7 +103,7 @@ def _rulebook_file(path: str, mtime_ns: int) -> Rulebook:
 def analyze_document(document: Document, rulebook: Rulebook | None = None) -> Analysis:
     text = document.masked()
     identity = identify(document)
-    structure = outline(text)
+    structure = outline(text, source=document.text)
     figures = extract_figures(text)
     consistency = check_consistency(figures, text)
     result = review(

@@ -152,3 +152,26 @@ def test_place_in_title_is_not_an_issuer() -> None:
 )
 def test_no_title_when_the_report_starts_with_its_body(text: str) -> None:
     assert ident(text)["title"] is None
+
+
+def test_full_width_year_in_title() -> None:
+    got = ident("厦门市海沧区人民政府２０２４年度法治政府建设情况报告\n２０２４年，海沧区……。")
+    assert (got["report_year"], got["issuer"]) == (2024, "厦门市海沧区人民政府")
+    assert got["title"] == "厦门市海沧区人民政府２０２４年度法治政府建设情况报告"
+
+
+@pytest.mark.parametrize(
+    ("bar", "published"),
+    [
+        ("发布时间:2025-02-26  来源:示例县司法局", "2025-02-26"),
+        ("更新时间:2025-06-01  来源:示例县司法局", None),
+        ("成文日期:2024-12-30  来源:示例县司法局", None),
+        ("成文日期:2024-12-30  发布日期:2025-01-05  来源:示例县司法局", "2025-01-05"),
+    ],
+)
+def test_publication_date_comes_only_from_a_publication_label(bar: str, published: str | None) -> None:
+    from fazhi.core.settings import Settings
+    from fazhi.ingest import read_bytes
+
+    doc = read_bytes(f"示例县2024年度法治政府建设情况报告\n{bar}\n2024年……。".encode(), "x.txt", Settings())
+    assert identify(doc).to_json()["published"] == published

@@ -65,3 +65,8 @@ def test_binary_bytes_are_refused_with_the_file_named(data: bytes) -> None:
         decode_text(data, "报告.txt")
     assert info.value.one_line().startswith("报告.txt: ")
     assert "\n" not in info.value.one_line()
+
+
+def test_word_line_breaks_and_form_feeds_are_text() -> None:
+    text = "一、主要举措\x0b(一)依法决策\x0c二、存在问题" * 3
+    assert decode_text(text.encode("utf-8"), "x.txt")[0] == text

@@ -74,4 +74,4 @@ def test_folder_given_to_the_reader(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(InputError) as info:
         read_path(folder, Settings())
-    assert "ingest" in _one_line(info.value, folder)
+    assert "文件夹" in _one_line(info.value, folder)

@@ -134,3 +134,33 @@ def test_a_database_of_the_first_schema_is_upgraded_without_losing_reports(db_se
     store = open_store(db_settings)
     rows = store.list_reports()
     assert [(r["source"], r["score"]) for r in rows] == [("old.txt", None)]
+
+
+def test_a_locked_database_fails_each_file_with_one_line_and_the_batch_goes_on(tmp_path) -> None:
+    import sqlite3
+
+    from fazhi.core.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data")
+    store = open_store(settings)
+    paths = _copy_seeds(tmp_path / "in")
+    blocker = sqlite3.connect(tmp_path / "data" / "fazhi.sqlite3", timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        locked = create_engine_with_short_timeout(settings)
+        outcomes = list(ingest_paths(paths[:2], locked, settings))
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert [o.status for o in outcomes] == ["failed", "failed"]
+    assert all(o.error.code == "store_error" and "数据库" in o.error.one_line() for o in outcomes)
+    assert [o.status for o in ingest_paths(paths[:2], open_store(settings), settings)] == ["stored", "stored"]
+
+
+def create_engine_with_short_timeout(settings):
+    """A store whose SQLite connections give up at once instead of waiting 5 s for a lock."""
+    import sqlalchemy as sa
+
+    from fazhi.store.db import Store
+
+    return Store(sa.create_engine(settings.resolved_database_url(), connect_args={"timeout": 0.1}))

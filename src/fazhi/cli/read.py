@@ -36,7 +36,9 @@ def analyze(
     if text:
         if len(files) != 1:
             raise FazhiError("--text 一次只能用于一个文件", hint="逐个文件运行")
-        document = analyze_path(files[0], settings).document
+        from fazhi.ingest import read_path
+
+        document = read_path(files[0], settings)  # the text only: no need to run the analysis
         # Bytes, not print(): the output must be exactly the text offsets index into.
         sys.stdout.buffer.write(document.text.encode("utf-8"))
         sys.stdout.flush()
@@ -57,6 +59,8 @@ def analyze(
         if as_json:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             sys.stdout.flush()
+    if not rows:
+        err.print("没有找到可读取的报告(支持 .txt .html .htm .docx .pdf)")
     if not as_json:
         out.print(_analysis_table(rows))
     if any(r["error"] for r in rows):

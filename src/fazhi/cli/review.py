@@ -50,33 +50,56 @@ def review(
                     failed += 1
                 continue
             reviewed.append((analysis.to_json(), analysis.document.text))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FazhiError(f"无法写入输出目录: {exc.strerror}", source=str(out_dir), hint="用 --out 指定一个可写的文件夹") from None
     table = _table(f"审查结果(共 {len(reviewed)} 份)", [("地区", 12), ("年度", 4), ("得分", 5), ("未通过的规则", 0)])
     stems: set[str] = set()
     for row, text in reviewed:
         stem = _letter_stem(row, stems)
-        write_letter(build_letter(row, text, reviewer=reviewer), out_dir, stem)
+        try:
+            write_letter(build_letter(row, text, reviewer=reviewer), out_dir, stem)
+        except OSError as exc:
+            err.print(f"[red]✗[/red] {out_dir / stem}: 无法写入审查意见书({exc.strerror})")
+            failed += 1
         j = row.get("jurisdiction") or {}
         failed_rules = [f.get("title") or f["rule"] for f in row["findings"] if f["status"] == "failed"]
         table.add_row(
             j.get("name") or "—", str(row.get("report_year") or "—"),
-            f"{row['score']['total']:.1f}" if row.get("score") else "—", "、".join(failed_rules) or "无",
+            _score_text(row), "、".join(failed_rules) or "无",
         )
     out.print(table)
+    if not reviewed and not failed:
+        err.print("没有找到可审查的报告(支持 .txt .html .htm .docx .pdf)")
     if reviewed:
-        summary = write_summary([row for row, _ in reviewed], out_dir)
+        try:
+            summary = write_summary([row for row, _ in reviewed], out_dir)
+        except OSError as exc:
+            raise FazhiError(f"无法写入汇总表: {exc.strerror}", source=str(out_dir), hint="关闭已打开的汇总表后重试") from None
         out.print(f"审查意见书已写入 {out_dir}/(每份报告 .md .html .docx 各一份)")
         out.print(f"汇总表: {summary['csv']}  {summary['xlsx']}")
     if failed:
         raise typer.Exit(1)
 
 
+def _score_text(row: dict) -> str:
+    total = (row.get("score") or {}).get("total")
+    return "—" if total is None else f"{total:.1f}"
+
+
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
 def _letter_stem(row: dict, taken: set[str]) -> str:
-    """A file name that says whose letter it is, unique within one run."""
+    """A file name that says whose letter it is, unique within one run, valid on Windows too."""
     import re
 
     base = Path(row["source"]).stem if row.get("source") else f"report-{row.get('id')}"
-    stem = re.sub(r"[\\/:*?\"<>|\s]+", "_", base)[:80] + ".审查意见"
+    base = re.sub(r'[\\/:*?"<>|\x00-\x1f\s]+', "_", base)[:80].rstrip(". ") or "report"
+    if base.split(".")[0].upper() in _WINDOWS_RESERVED:
+        base = f"_{base}"
+    stem = base + ".审查意见"
     candidate, n = stem, 2
     while candidate in taken:
         candidate, n = f"{stem}-{n}", n + 1

@@ -86,8 +86,14 @@ def _print_outcome(console: Console, outcome, quiet: bool) -> None:
 
 
 def _db_label(settings: Settings) -> str:
+    """The SQLite file path, or the server URL without its password."""
+    import sqlalchemy as sa
+
     from fazhi.store.db import _safe
 
+    url = sa.engine.make_url(settings.resolved_database_url())
+    if url.get_backend_name() == "sqlite":
+        return str(url.database)
     return _safe(settings.resolved_database_url())
 
 

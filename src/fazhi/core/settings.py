@@ -45,7 +45,46 @@ class Settings(BaseModel):
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url
-        return f"sqlite:///{(self.data_dir / 'fazhi.sqlite3').as_posix()}"
+        # Built with URL.create, not concatenated: a folder named "q?mode=ro"
+        # must stay a folder, not become a query string.
+        from sqlalchemy.engine import URL
+
+        return URL.create("sqlite", database=str(self.data_dir / "fazhi.sqlite3")).render_as_string()
+
+
+def read_toml(path: Path, what: str) -> dict:
+    """A TOML file's contents, or one Chinese line naming the file and the fix.
+
+    ``what`` names the file's role for the message (设置文件, 审查规则文件...).
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{what}不存在", source=str(path), hint="检查路径") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{what}的路径是一个文件夹", source=str(path), hint="请给出 .toml 文件的路径") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{what}不是 UTF-8 编码", source=str(path), hint="用 UTF-8 编码另存") from None
+    except OSError as exc:
+        raise ConfigError(f"无法读取{what}: {exc.strerror}", source=str(path), hint="检查文件权限") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{what}不是合法的 TOML: {exc}", source=str(path)) from None
+
+
+# pydantic's error types, said in Chinese for the one-line message.
+_PYDANTIC_TYPES = {
+    "float_parsing": "应为数字", "int_parsing": "应为整数", "greater_than": "数值过小",
+    "bool_parsing": "应为 true 或 false", "string_type": "应为文字", "path_type": "应为路径",
+    "extra_forbidden": "不是已知的设置项", "missing": "缺少此项",
+}
+
+
+def pydantic_problem(error: dict) -> str:
+    """One pydantic error as '字段 a.b: 问题' in Chinese (the raw text only for unknown types)."""
+    where = ".".join(str(p) for p in error.get("loc", ())) or "(整体)"
+    return f"{where}: {_PYDANTIC_TYPES.get(error.get('type', ''), error.get('msg', ''))}"
 
 
 def load_settings(config_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
@@ -54,12 +93,7 @@ def load_settings(config_file: Path | None = None, environ: dict[str, str] | Non
     values: dict[str, object] = {}
     path = config_file or (Path(env[CONFIG_ENV]) if env.get(CONFIG_ENV) else None)
     if path is not None:
-        try:
-            values.update(tomllib.loads(path.read_text(encoding="utf-8")))
-        except FileNotFoundError:
-            raise ConfigError("配置文件不存在", source=str(path), hint="检查路径或去掉 --config") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"配置文件不是合法的 TOML: {exc}", source=str(path)) from None
+        values.update(read_toml(path, "设置文件"))
     known = set(Settings.model_fields)
     for key, value in env.items():
         if key.startswith(ENV_PREFIX) and key != CONFIG_ENV:
@@ -78,6 +112,6 @@ def load_settings(config_file: Path | None = None, environ: dict[str, str] | Non
     except ValidationError as exc:
         first = exc.errors()[0]
         raise ConfigError(
-            f"设置项 {'.'.join(str(p) for p in first['loc'])} 的值无效: {first['msg']}",
+            f"设置项的值无效 {pydantic_problem(first)}(当前值 {first.get('input')!r})",
             source=str(path) if path else None,
         ) from None

@@ -3,7 +3,7 @@
 A report opens with an optional red header (XX市人民政府文件), a document
 number line (鞍委〔2024〕17号), a title of one to three short lines
 (中共XX工委 XX管委会 / 2024年度法治政府建设情况的报告) and then the body. Some
-have no title at all (seed 000 starts with its first paragraph). Only lines
+have no title at all and start with their first paragraph. Only lines
 before the first body paragraph are considered, so citations of other
 documents in the body are never mistaken for this one's number or title.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from fazhi.core.fold import fold
 from fazhi.core.spans import Span, line_spans
 from fazhi.identity.patterns import CN_YEAR, DATE, DOC_NUMBER, HEADING_START, ORGAN_END, TITLE_WORDS, YEAR
 
@@ -44,14 +45,19 @@ def _kind(line: str) -> str:
     return "short"
 
 
-def read_head(text: str) -> Head:
-    """Find the title block and document number in the first lines of ``text`` (noise masked)."""
+def read_head(text: str, scan: str | None = None) -> Head:
+    """Find the title block and document number in the first lines of ``text`` (noise masked).
+
+    ``scan`` is ``text`` folded (core.fold: full-width digits, look-alikes),
+    same length: patterns read it, spans are cut from ``text``.
+    """
+    scan = text if scan is None else scan
     title_lines: list[tuple[int, int]] = []
     doc_number: Span | None = None
     body_start = len(text)
     title_closed = False
     for count, (start, end) in enumerate(line_spans(text)):
-        line = text[start:end]
+        line = scan[start:end]
         kind = _kind(line)
         if kind == "body" or count >= _HEAD_LINES:
             body_start = start
@@ -79,7 +85,7 @@ def read_head(text: str) -> Head:
 def issuer_in_title(title: str, title_span: Span) -> Span | None:
     """The signing organs that open a title (中共鞍山市委 鞍山市人民政府 关于…), if any."""
     flat = title_span.surface
-    cut = re.search(r"关于|(?:19|20)\d{2}\s*年|" + CN_YEAR.pattern, flat)
+    cut = re.search(r"关于|(?:19|20)\d{2}\s*年|" + CN_YEAR.pattern, fold(flat))
     if cut is None or cut.start() == 0:
         return None
     prefix = flat[: cut.start()].rstrip()
@@ -95,7 +101,7 @@ def signature(text: str) -> Span | None:
     lines = list(line_spans(text))[-_SIGNATURE_LINES:]
     for i in range(len(lines) - 1, 0, -1):
         s, e = lines[i]
-        if DATE.fullmatch(text[s:e]) or CN_YEAR.match(text[s:e]):
+        if DATE.fullmatch(fold(text[s:e])) or CN_YEAR.match(text[s:e]):
             organs = []
             j = i - 1
             while j >= 0:
@@ -113,9 +119,9 @@ def signature(text: str) -> Span | None:
 
 
 def first_year(text: str, start: int, end: int) -> Span | None:
-    """The first year (2024年) in text[start:end] that is not inside a 《title》 or a range."""
+    """The first year (2024年, ２０２４年) in text[start:end] that is not inside a 《title》 or a range."""
     depth = 0
-    region = text[start:end]
+    region = fold(text[start:end])
     positions = {m.start(): m for m in YEAR.finditer(region)}
     for i, ch in enumerate(region):
         if ch == "《":

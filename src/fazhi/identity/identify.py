@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from fazhi.core.document import Document
+from fazhi.core.fold import fold
 from fazhi.core.spans import Span, line_spans
 from fazhi.identity.divisions import DivisionTable, default_table
 from fazhi.identity.head import first_year, issuer_in_title, read_head, signature
 from fazhi.identity.jurisdiction import resolve
-from fazhi.core.fold import fold
 from fazhi.identity.patterns import CN_DIGITS, CN_YEAR, DATE, DOC_NUMBER
 from fazhi.identity.records import Found, Identity
 
 _OPENING_CHARS = 120
-_PUBLISHED_FIELD = ("发布日期", "发布时间", "发文日期", "时间", "日期", "更新时间")
+# A label counts only whole: 时间 inside 更新时间 or 日期 inside 成文日期 is
+# another date (an edit, a signing), not the publication.
+_PUBLISHED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:发布日期|发布时间|发文日期|时间|日期)\s*[:：]\s*")
 
 
 def identify(doc: Document, table: DivisionTable | None = None) -> Identity:
     table = table or default_table()
     text = doc.masked()
-    head = read_head(text)
+    folded = fold(text)
+    head = read_head(text, folded)
     title = Found(head.title, head.title_span, "title") if head.title else None
     if title is None and doc.hints.title:
         title = Found(doc.hints.title, None, "metadata")
@@ -33,7 +37,7 @@ def identify(doc: Document, table: DivisionTable | None = None) -> Identity:
 
     doc_number = None
     if head.doc_number is not None:
-        match = DOC_NUMBER.search(head.doc_number.surface)
+        match = DOC_NUMBER.search(fold(head.doc_number.surface))
         span = Span.of(text, head.doc_number.start + match.start(), head.doc_number.start + match.end())
         doc_number = Found(span.surface, span, "text")
 
@@ -46,7 +50,7 @@ def identify(doc: Document, table: DivisionTable | None = None) -> Identity:
         (issuer_span.start, issuer_span.end) if issuer_span else None,
         opening,
     ) if r is not None]
-    jurisdiction = resolve(text, regions, table, lambda: {n for _, _, n in table.scan(fold(text))})
+    jurisdiction = resolve(text, regions, table, lambda: {n for _, _, n in table.scan(folded)})
 
     return Identity(
         title=title,
@@ -83,17 +87,13 @@ def _published(doc: Document) -> Found | None:
     for noise in doc.noise:
         if noise.kind != "metadata":
             continue
-        surface = noise.span.surface
-        for field in _PUBLISHED_FIELD:
-            at = surface.find(field)
-            if at < 0:
-                continue
-            match = DATE.search(surface, at + len(field))
-            if match and match.start() - (at + len(field)) <= 3:
-                date = _parse_date(match)
-                if date is not None:
-                    span = Span.of(doc.text, noise.start + match.start(), noise.start + match.end())
-                    return Found(date, span, "text")
+        surface = fold(noise.span.surface)
+        for label in _PUBLISHED_LABEL.finditer(surface):
+            match = DATE.match(surface, label.end())
+            date = _parse_date(match) if match else None
+            if date is not None:
+                span = Span.of(doc.text, noise.start + match.start(), noise.start + match.end())
+                return Found(date, span, "text")
     return None
 
 
@@ -102,7 +102,7 @@ def _report_year(text: str, head, published: Found | None, doc_number: Found | N
     if head.title_span is not None:
         span = first_year(text, head.title_span.start, head.title_span.end)
         if span is not None:
-            return Found(int(span.surface), span, "title")
+            return Found(int(fold(span.surface)), span, "title")
         cn = CN_YEAR.search(head.title_span.surface)
         if cn is not None:
             span = Span.of(text, head.title_span.start + cn.start(), head.title_span.start + cn.end())
@@ -111,11 +111,11 @@ def _report_year(text: str, head, published: Found | None, doc_number: Found | N
     if opening is not None:
         span = first_year(text, *opening)
         if span is not None:
-            return Found(int(span.surface), span, "text")
+            return Found(int(fold(span.surface)), span, "text")
     # The law has reports published in the spring after the year they cover.
     if published is not None and published.value.month <= 6:
         return Found(published.value.year - 1, published.span, "derived")
     if doc_number is not None:
-        year = int(DOC_NUMBER.search(doc_number.value).group(1))
+        year = int(DOC_NUMBER.search(fold(doc_number.value)).group(1))
         return Found(year - 1, doc_number.span, "derived")
     return None

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from fazhi.core.fold import fold
 from fazhi.core.spans import Span
 from fazhi.identity.divisions import Division, DivisionTable
-from fazhi.core.fold import fold
 from fazhi.identity.patterns import HAN
 from fazhi.identity.records import Jurisdiction
 

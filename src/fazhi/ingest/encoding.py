@@ -24,7 +24,8 @@ _BOMS = (
 # Labels that mean "some GB encoding": decode all of them as GB18030.
 GB_LABELS = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "euc-cn", "x-gbk", "hz-gb-2312", "gb_2312-80"}
 _GB_KEYS = {re.sub(r"[^a-z0-9]", "", label) for label in GB_LABELS}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# \x0b (Word's manual line break) and \x0c (form feed) occur in real reports.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def normalize_label(label: str) -> str:

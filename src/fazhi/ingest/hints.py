@@ -1,7 +1,6 @@
 """Decide whether a title from file metadata says anything.
 
-Shared by the DOCX and PDF readers (it lives under a docx_ name only because
-that is where the first caller was); the metadata title is usually left over
+Shared by the DOCX and PDF readers; the metadata title is usually left over
 from a template: "Microsoft Word - 文档1.docx", "Administrator", "无标题".
 """
 

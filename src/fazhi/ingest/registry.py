@@ -46,8 +46,8 @@ def detect_format(source: str) -> str:
         ) from None
 
 
-def read_path(path: str | Path, settings: Settings) -> Document:
-    """Read one file from disk, enforcing the size limit before reading it whole."""
+def read_raw(path: str | Path, settings: Settings) -> RawFile:
+    """The bytes of one file, after the checks that need no reading: format, existence, size."""
     source = str(path)
     p = Path(path)
     detect_format(source)  # refuse unsupported files before touching their bytes
@@ -58,13 +58,18 @@ def read_path(path: str | Path, settings: Settings) -> Document:
     except OSError as exc:
         raise InputError(f"无法读取文件: {exc.strerror}", source=source) from None
     if p.is_dir():
-        raise InputError("这是一个文件夹", source=source, hint="用 fazhi ingest 处理文件夹")
+        raise InputError("这是一个文件夹,不是报告文件", source=source, hint="给出其中的文件,或直接给出文件夹(不带报告扩展名)")
     check_size(source, size, settings)
     try:
-        data = p.read_bytes()
+        return RawFile(source, p.read_bytes())
     except OSError as exc:
         raise InputError(f"无法读取文件: {exc.strerror}", source=source, hint="检查文件权限") from None
-    return read_bytes(data, source, settings)
+
+
+def read_path(path: str | Path, settings: Settings) -> Document:
+    """Read one file from disk, enforcing the size limit before reading it whole."""
+    raw = read_raw(path, settings)
+    return read_bytes(raw.data, raw.source, settings)
 
 
 def read_bytes(data: bytes, source: str, settings: Settings) -> Document:

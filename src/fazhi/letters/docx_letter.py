@@ -9,6 +9,7 @@ character in from the edge of the text block.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -37,6 +38,14 @@ STYLE_NAMES = {
     "signature": "落款",
     "note": "附注",
 }
+
+# XML 1.0 forbids most C0 controls; a stray \x07 copied from a report would
+# make python-docx refuse the whole letter.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _XML_ILLEGAL.sub(" ", text)
 
 
 def render_docx(letter: Letter, path: Path, fonts: FontSet | None = None) -> Path:
@@ -164,7 +173,7 @@ def _paragraph(document: docx.document.Document, block: Block, fonts: FontSet, s
 
 
 def _run(paragraph, run: Run, fonts: FontSet) -> None:  # noqa: ANN001
-    out = paragraph.add_run(run.text)
+    out = paragraph.add_run(xml_safe(run.text))
     if run.style in ("strong", "verdict", "mark"):
         out.bold = True
     if run.style in ("quote", "mark"):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +44,21 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+@contextmanager
+def db_errors(action: str) -> Iterator[None]:
+    """Database failures (locked file, lost server, full disk) as one StoreError line.
+
+    IntegrityError is left alone: save() turns it into a duplicate.
+    """
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise StoreError(f"{action}时数据库出错: {reason}", hint="稍后重试;已保存的内容不受影响") from None
+
+
 @dataclass(frozen=True, slots=True)
 class Saved:
     report_id: int
@@ -54,7 +71,7 @@ class Store:
 
     # -- writing ---------------------------------------------------------
     def find_report(self, sha256: str) -> int | None:
-        with self.engine.connect() as conn:
+        with db_errors("查询"), self.engine.connect() as conn:
             return conn.execute(sa.select(reports.c.id).where(reports.c.sha256 == sha256)).scalar()
 
     def save(self, analysis: Analysis, data: bytes) -> Saved:
@@ -90,7 +107,7 @@ class Store:
             "ingested_at": _now(),
         }
         try:
-            with self.engine.begin() as conn:
+            with db_errors("保存报告"), self.engine.begin() as conn:
                 has_original = conn.execute(
                     sa.select(originals.c.sha256).where(originals.c.sha256 == prov.sha256)
                 ).first()
@@ -120,7 +137,7 @@ class Store:
         self, source: str, sha256: str | None, outcome: str, report_id: int | None = None,
         error_code: str | None = None, error_message: str | None = None,
     ) -> None:
-        with self.engine.begin() as conn:
+        with db_errors("记录处理结果"), self.engine.begin() as conn:
             conn.execute(
                 sightings.insert().values(
                     source=source, sha256=sha256, outcome=outcome, report_id=report_id,
@@ -163,10 +180,10 @@ def open_store(settings: Settings) -> Store:
     """Connect to the configured database and migrate it to the current schema."""
     url = settings.resolved_database_url()
     try:
-        if url.startswith("sqlite:///"):
-            path = Path(url[len("sqlite:///") :])
-            path.parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(url)
+        parsed = sa.engine.make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed)
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine, "connect", _sqlite_pragmas)
         migrate(engine)

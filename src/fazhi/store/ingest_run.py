@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fazhi.core.errors import FazhiError, FileNotFound, InputError
+from fazhi.core.errors import FazhiError, InputError, StoreError
 from fazhi.core.settings import Settings
 from fazhi.ingest.files import iter_files
-from fazhi.ingest.registry import check_size, detect_format
+from fazhi.ingest.registry import detect_format, read_raw
 from fazhi.pipeline import analyze_bytes
 from fazhi.store.db import Store
 
@@ -25,6 +24,14 @@ class Outcome:
     error: FazhiError | None = None
 
 
+def _record_failure(store: Store, source: str, sha256: str | None, exc: FazhiError) -> None:
+    """Note a failed file; when the database itself is what failed, the outcome line is the record."""
+    try:
+        store.record(source, sha256, "failed", error_code=exc.code, error_message=exc.one_line())
+    except StoreError:
+        pass
+
+
 def ingest_one(source: str, explicit: bool, store: Store, settings: Settings) -> Outcome:
     try:
         detect_format(source)
@@ -32,30 +39,21 @@ def ingest_one(source: str, explicit: bool, store: Store, settings: Settings) ->
         if not explicit:
             # A folder's stray files (images, .doc drafts) are noted, not failures.
             return Outcome(source, "skipped", error=exc)
-        store.record(source, None, "failed", error_code=exc.code, error_message=exc.one_line())
+        _record_failure(store, source, None, exc)
         return Outcome(source, "failed", error=exc)
     sha256 = None
     try:
-        p = Path(source)
-        if not p.exists():
-            raise FileNotFound("文件不存在", source=source, hint="检查路径是否正确")
-        size = p.stat().st_size
-        check_size(source, size, settings)  # before reading a 2 GB file into memory
-        data = p.read_bytes()
-        sha256 = hashlib.sha256(data).hexdigest()
+        raw = read_raw(source, settings)
+        sha256 = raw.sha256
         existing = store.find_report(sha256)
         if existing is not None:
             store.record(source, sha256, "duplicate", existing)
             return Outcome(source, "duplicate", report_id=existing)
-        analysis = analyze_bytes(data, source, settings)
-        saved = store.save(analysis, data)
+        analysis = analyze_bytes(raw.data, source, settings)
+        saved = store.save(analysis, raw.data)
     except FazhiError as exc:
-        store.record(source, sha256, "failed", error_code=exc.code, error_message=exc.one_line())
+        _record_failure(store, source, sha256, exc)
         return Outcome(source, "failed", error=exc)
-    except OSError as exc:
-        err = InputError(f"无法读取文件: {exc.strerror}", source=source, hint="检查文件权限")
-        store.record(source, sha256, "failed", error_code=err.code, error_message=err.one_line())
-        return Outcome(source, "failed", error=err)
     identity = analysis.identity
     return Outcome(
         source,
