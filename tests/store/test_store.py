@@ -142,7 +142,7 @@ def test_a_locked_database_fails_each_file_with_one_line_and_the_batch_goes_on(t
     from fazhi.core.settings import Settings
 
     settings = Settings(data_dir=tmp_path / "data")
-    store = open_store(settings)
+    open_store(settings)  # create and migrate the database before locking it
     paths = _copy_seeds(tmp_path / "in")
     blocker = sqlite3.connect(tmp_path / "data" / "fazhi.sqlite3", timeout=0)
     blocker.execute("BEGIN EXCLUSIVE")
