@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.figures import extract_figures
 from tests.figures.helpers import d, figures, only, texts
 
 
@@ -18,12 +19,12 @@ from tests.figures.helpers import d, figures, only, texts
         ("受理１２３件。", "１２３件", 123, "件"),
         ("新收行政复议案件1,472件。", "1,472件", 1472, "件"),
         ("出庭应诉率达100%。", "100%", 100, "%"),
-        ("满意率98．5％。", "98．5％", d("98.5"), "％"),
+        ("满意率98．5％。", "98．5％", d("98.5"), "%"),  # units are reported half-width
         ("出庭率达到百分之九十五。", "百分之九十五", 95, "%"),
         ("败诉率下降2.5个百分点。", "2.5个百分点", d("2.5"), "个百分点"),
         ("时限压缩至3个工作日。", "3个工作日", 3, "个工作日"),
         ("举办法治专题讲座92场(次)。", "92场(次)", 92, "场(次)"),
-        ("受教育干部5500余人（次）。", "5500余人（次）", 5500, "人（次）"),
+        ("受教育干部5500余人（次）。", "5500余人（次）", 5500, "人(次)"),
         ("审查涉法事项110件次。", "110件次", 110, "件次"),
         ("受理法律咨询27544人次。", "27544人次", 27544, "人次"),
         ("出让标准地1629.73亩。", "1629.73亩", d("1629.73"), "亩"),
@@ -117,3 +118,23 @@ def test_a_space_between_number_and_unit() -> None:
     assert [(f.text, f.value, f.unit) for f in figures("受理案件 66 件,资金 1.2 亿元。")] == [
         ("66 件", d(66), "件"), ("1.2 亿元", d(120000000), "元")]
     assert texts("第 3 批试点。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("网上可办率达到百分之百。", "百分之百", 100, "%"),
+        ("研究法治建设工作六次，印发文件。", "六次", 6, "次"),
+        ("举办执法骨干培训班两期。", "两期", 2, "期"),
+        ("检查车辆3.6万辆次。", "3.6万辆次", 36000, "辆次"),
+        ("开展活动３００余场（次）。", "３００余场（次）", 300, "场(次)"),
+    ],
+)
+def test_general_forms_found_on_unseen_reports(text: str, surface: str, value, unit: str) -> None:
+    figs = extract_figures(text)
+    assert [(f.span.surface, f.value, f.unit) for f in figs] == [(surface, value, unit)]
+
+
+@pytest.mark.parametrize("text", ["落实两个责任。", "做到两个维护。", "一次性告知。", "第二次全会。"])
+def test_numerals_before_a_noun_or_as_ordinals_stay_out(text: str) -> None:
+    assert extract_figures(text) == ()

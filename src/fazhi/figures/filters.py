@@ -81,6 +81,8 @@ def _chinese_counts(text: str, q: Quantity, ex: Exclusions) -> bool:
     # 印发三个文件, 举办了三场: a verb that makes or handles things counts them (一 is an article).
     if q.value >= 2 and any(head.removesuffix(_PERFECTIVE).endswith(w) for w in rules.count_after_verbs):
         return True
+    if q.value >= 2 and q.unit in rules.count_units_closing and (q.end == len(text) or CLAUSE_END.match(text, q.end)):
+        return True
     # "不予处罚、从轻处罚、减轻处罚、不予强制事项四张清单": as many items as the numeral says.
     separators = sum(head.count(s) for s in rules.enumeration_separators)
     return separators > 0 and separators + 1 == q.value

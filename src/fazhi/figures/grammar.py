@@ -10,6 +10,7 @@ are figures (dates, ordinals and slogans are not).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -83,6 +84,9 @@ def _numeral(m: re.Match[str]) -> Numeral | None:
         after = m.string[m.end() : m.end() + 1]
         if m.group() in _BARE_PLACES and after and after in _MORE:
             return Numeral(Decimal(_BARE_PLACES[m.group()]))
+        # 百分之百: the bare 百 after 百分之 is one hundred (percent).
+        if m.group() == "百" and m.string.endswith(_PERCENT_WORD, 0, m.start()):
+            return Numeral(Decimal(100))
         return None
 
 
@@ -126,8 +130,10 @@ def _read(text: str, m: re.Match[str], lex: Lexicon) -> Quantity | None:
         approx = True
         low = a.value if after in q.lower_after and low is None else low
         high = a.value if after in q.upper_after and high is None else high
-    return Quantity(start, pos, m.start(), a.num_end, normalize(a.value), unit, approx,
-                    low, high, chinese, a.multiplied, before)
+    # Units are reported in their ordinary (half-width) form so that ％ and %,
+    # 场（次） and 场(次) land in one column; the surface keeps what was written.
+    return Quantity(start, pos, m.start(), a.num_end, normalize(a.value), unicodedata.normalize("NFKC", unit),
+                    approx, low, high, chinese, a.multiplied, before)
 
 
 def _amount(text: str, m: re.Match[str], first: Numeral, chinese: bool, lex: Lexicon) -> _Amount:

@@ -121,6 +121,7 @@ class _Chinese(_Strict):
     count_after: list[str]
     enumeration_separators: list[str]
     count_after_verbs: list[str]
+    count_units_closing: list[str]
     always_from: int
 
 
@@ -180,6 +181,7 @@ class ChineseRules:
     count_after: tuple[str, ...]
     enumeration_separators: tuple[str, ...]
     count_after_verbs: tuple[str, ...]
+    count_units_closing: tuple[str, ...]
     always_from: int
 
 
