@@ -8,7 +8,6 @@ import pytest
 
 from fazhi.core.errors import ConfigError
 from fazhi.figures import CATALOG_VERSION
-from fazhi.figures import catalog as catalog_module
 from fazhi.figures.catalog import KINDS, catalog
 from fazhi.figures.lexicon import lexicon
 
@@ -53,37 +52,21 @@ def test_version_is_exported() -> None:
     assert CATALOG_VERSION == catalog().version and CATALOG_VERSION
 
 
-def test_a_broken_file_fails_with_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = catalog_module._load
-
-    def broken(name: str) -> dict:
-        data = real(name)
-        if name == "rules.toml":
-            data["indicators"][0]["kind"] = "speed"
-        return data
-
-    catalog.cache_clear()
-    monkeypatch.setattr(catalog_module, "_load", broken)
-    try:
-        with pytest.raises(ConfigError) as err:
-            catalog()
-        assert "指标目录" in str(err.value)
-    finally:
-        monkeypatch.undo()
-        catalog.cache_clear()
-
-
 def test_ids_must_start_with_their_area(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = catalog_module._load
+    from pathlib import Path
 
-    def misplaced(name: str) -> dict:
-        data = real(name)
-        if name == "rules.toml":
+    from fazhi.figures import validation
+
+    real = validation.read_toml
+
+    def misplaced(path: Path, what: str) -> dict:
+        data = real(path, what)
+        if Path(path).name == "rules.toml":
             data["indicators"][0]["id"] = "disputes.misplaced"
         return data
 
     catalog.cache_clear()
-    monkeypatch.setattr(catalog_module, "_load", misplaced)
+    monkeypatch.setattr(validation, "read_toml", misplaced)
     try:
         with pytest.raises(ConfigError):
             catalog()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from fazhi.core.errors import ConfigError
-from fazhi.figures import catalog as catalog_module
-from fazhi.figures import lexicon as lexicon_module
+from fazhi.figures import validation
 from fazhi.figures.catalog import catalog
 from fazhi.figures.lexicon import exclusions, lexicon
 
@@ -31,15 +31,16 @@ def _error(load: Callable[[], object]) -> str:
     return message
 
 
-def _patched(monkeypatch: pytest.MonkeyPatch, module: object, attr: str, change: Callable[[str, dict], None]) -> None:
-    real = getattr(module, attr)
+def _patched(monkeypatch: pytest.MonkeyPatch, change: Callable[[str, dict], None]) -> None:
+    """Every packaged data file passes through ``change(file name, data)`` after it is read."""
+    real = validation.read_toml
 
-    def broken(name: str) -> dict:
-        data = real(name)
-        change(name, data)
+    def broken(path: Path, what: str) -> dict:
+        data = real(path, what)
+        change(Path(path).name, data)
         return data
 
-    monkeypatch.setattr(module, attr, broken)
+    monkeypatch.setattr(validation, "read_toml", broken)
 
 
 def test_a_catalog_item_names_its_file_place_and_id(monkeypatch: pytest.MonkeyPatch, clean_caches: None) -> None:
@@ -47,7 +48,7 @@ def test_a_catalog_item_names_its_file_place_and_id(monkeypatch: pytest.MonkeyPa
         if name == "rules.toml":
             data["indicators"][0]["kind"] = "speed"
 
-    _patched(monkeypatch, catalog_module, "_load", change)
+    _patched(monkeypatch, change)
     message = _error(catalog)
     assert "rules.toml" in message and "indicators[0].kind" in message
     assert "rules." in message  # the indicator's own id names the item
@@ -59,7 +60,7 @@ def test_a_catalog_validator_speaks_chinese(monkeypatch: pytest.MonkeyPatch, cle
         if name == "rules.toml":
             data["indicators"][0]["variants"] = []
 
-    _patched(monkeypatch, catalog_module, "_load", change)
+    _patched(monkeypatch, change)
     message = _error(catalog)
     assert "indicators[0].variants" in message and "至少要有一个 variant" in message
 
@@ -69,7 +70,7 @@ def test_a_missing_lexicon_field(monkeypatch: pytest.MonkeyPatch, clean_caches: 
         if name == "lexicon.toml":
             del data["units"]["count"]
 
-    _patched(monkeypatch, lexicon_module, "_read", change)
+    _patched(monkeypatch, change)
     message = _error(lexicon)
     assert "lexicon.toml" in message and "units.count" in message and "缺少" in message
 
@@ -80,7 +81,7 @@ def test_an_unknown_exclusions_field_and_a_bad_regex(monkeypatch: pytest.MonkeyP
             data["patterns"][0]["regex"] = "([0-9"
             data["chinese"]["count_befor"] = ["共"]
 
-    _patched(monkeypatch, lexicon_module, "_read", change)
+    _patched(monkeypatch, change)
     message = _error(exclusions)
     assert "exclusions.toml" in message
     assert "patterns[0].regex(date)" in message and "正则表达式无法编译" in message

@@ -9,17 +9,14 @@ label (in any order), e.g. ``"不予受理+复议"``.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from fazhi.core.errors import ConfigError
-from fazhi.figures.validation import describe
+from fazhi.figures.validation import load_data_file
 
 Kind = Literal["count", "rate", "amount", "duration", "ratio"]
 KINDS: tuple[str, ...] = ("count", "rate", "amount", "duration", "ratio")
@@ -104,25 +101,8 @@ class Catalog:
         raise KeyError(indicator_id)
 
 
-def _path(name: str) -> Traversable:
-    return resources.files("fazhi.figures").joinpath("catalog", name)
-
-
-def _load(name: str) -> dict:
-    path = _path(name)
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, FileNotFoundError) as exc:
-        raise ConfigError(f"指标目录文件 {name} 无法读取: {exc}", source=str(path)) from exc
-
-
 def _validated(model: type[_M], name: str) -> _M:
-    data = _load(name)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(f"指标目录文件 {name} 不符合格式: {describe(exc, data)}", source=str(_path(name)),
-                          hint="对照 figures/catalog.py 中的字段") from exc
+    return load_data_file(model, "catalog", name, hint="对照 figures/catalog.py 中的字段")
 
 
 @lru_cache(maxsize=1)

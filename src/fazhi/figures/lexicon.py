@@ -7,17 +7,13 @@ the package sees frozen dataclasses and compiled patterns.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from fazhi.core.errors import ConfigError
-from fazhi.figures.validation import describe
+from fazhi.figures.validation import load_data_file
 
 _T = TypeVar("_T")
 
@@ -243,25 +239,8 @@ class Exclusions:
     chinese: ChineseRules
 
 
-def _path(name: str) -> Traversable:
-    return resources.files("fazhi.figures").joinpath(name)
-
-
-def _read(name: str) -> dict:
-    path = _path(name)
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{name} 不是合法的 TOML: {exc}", source=str(path)) from exc
-
-
 def _validate(model: type[BaseModel], name: str) -> BaseModel:
-    data = _read(name)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(f"{name} 不符合格式: {describe(exc, data)}", source=str(_path(name)),
-                          hint="对照 figures/lexicon.py 中的字段") from exc
+    return load_data_file(model, name, hint="对照 figures/lexicon.py 中的字段")
 
 
 @lru_cache(maxsize=1)

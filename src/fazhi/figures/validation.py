@@ -7,9 +7,27 @@ multi-line English dump.
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+
+from fazhi.core.errors import ConfigError
+from fazhi.core.settings import read_toml
+
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def load_data_file(model: type[_M], *parts: str, hint: str) -> _M:
+    """A packaged data file (figures/<parts...>) read and validated, or one Chinese ConfigError line."""
+    path = Path(str(resources.files("fazhi.figures").joinpath(*parts)))
+    name = "/".join(parts)
+    data = read_toml(path, f"数据文件 {name} ")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"{name} 不符合格式: {describe(exc, data)}", source=str(path), hint=hint) from None
 
 _PROBLEMS = {
     "missing": "缺少这一项",
