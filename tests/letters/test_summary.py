@@ -75,3 +75,11 @@ def test_a_failed_analysis_gets_a_row_that_says_so(tmp_path) -> None:
     with paths["csv"].open(encoding="utf-8-sig", newline="") as handle:
         (row,) = list(csv.DictReader(handle))
     assert row["文件"] == "bad.pdf" and row["审核结论"] == "无法评定" and row["得分"] == ""
+
+
+def test_the_header_row_and_the_record_do_not_drift_apart() -> None:
+    from dataclasses import fields
+
+    from fazhi.letters.summary import Row
+
+    assert list(HEADERS) == [f.name for f in fields(Row)]

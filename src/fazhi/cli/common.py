@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from fazhi.core.levels import LEVEL_NAMES
 from fazhi.core.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -20,10 +21,6 @@ app = typer.Typer(
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
-LEVEL_NAMES = {
-    "province": "省级", "city": "地级市", "county": "县级", "district": "市辖区",
-    "zone": "功能区", "department": "部门", "township": "乡镇",
-}
 STATUS_NAMES = {"stored": "新入库", "duplicate": "已存在", "failed": "失败", "skipped": "跳过"}
 
 ConfigOption = Annotated[

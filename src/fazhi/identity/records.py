@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fazhi.core.levels import LEVELS  # noqa: F401  (re-exported: the levels a Jurisdiction has)
 from fazhi.core.spans import Span
-
-LEVELS = ("province", "city", "county", "district", "zone", "department", "township")
 
 
 @dataclass(frozen=True, slots=True)

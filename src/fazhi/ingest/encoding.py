@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from fazhi.core.errors import NotText
 
@@ -49,6 +50,7 @@ def _looks_textual(text: str) -> bool:
 _MIN_PLAUSIBLE = 0.8
 
 
+@lru_cache(maxsize=1)
 def _common_chars() -> frozenset[str]:
     """ASCII, CJK punctuation and full-width forms, and the 3,755 level-1 hanzi of GB2312.
 
@@ -65,14 +67,12 @@ def _common_chars() -> frozenset[str]:
     return frozenset(chars)
 
 
-_COMMON = _common_chars()
-
-
 def _plausibility(text: str) -> float:
     sample = "".join(text[:8000].split())
     if not sample:
         return 0.0
-    return sum(c in _COMMON for c in sample) / len(sample)
+    common = _common_chars()
+    return sum(c in common for c in sample) / len(sample)
 
 
 def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[str, str]:

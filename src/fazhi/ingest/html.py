@@ -28,7 +28,7 @@ from fazhi.ingest.html_content import (
     trim_furniture,
 )
 from fazhi.ingest.html_meta import bar_date, declared_charset, meta_date, page_title
-from fazhi.ingest.html_text import Line, render
+from fazhi.ingest.html_text import Line, render, squash
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _MARKUP = re.compile(r"<[A-Za-z!/?]")
@@ -54,7 +54,7 @@ def read_html(raw: RawFile, settings: Settings) -> Document:
         lines = _article_lines(page, root)
         published = meta_date(root) or _bar_date(page_lines, lines)
     lines = trim_furniture(lines)
-    body = [line for line in lines if not (title and _squash(line) == _squash(title))]
+    body = [line for line in lines if not (title and squash(line) == squash(title))]
     if sum(len(_HANZI.findall(line)) for line in body) < _MIN_BODY_HANZI or not any(map(is_paragraph, body)):
         raise NoText(
             "网页中没有找到报告正文",
@@ -105,9 +105,5 @@ def _bar_date(page_lines: list[Line], article: list[str]) -> dt.date | None:
     return bar_date(page_lines[:split]) or bar_date(page_lines[split:])
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _has_title(lines: list[str], title: str) -> bool:
-    return _squash(title) in _squash("".join(lines[:_TITLE_LINES]))
+    return squash(title) in squash("".join(lines[:_TITLE_LINES]))

@@ -16,7 +16,7 @@ import re
 
 from lxml import html as lxml_html
 
-from fazhi.ingest.html_text import Line, render
+from fazhi.ingest.html_text import Line, render, squash
 from fazhi.ingest.noise import classify_line
 
 # Known CMS article containers. Order does not matter: the innermost one
@@ -109,10 +109,6 @@ def prune_furniture(element: lxml_html.HtmlElement) -> None:
             child.drop_tree()  # keeps the tail text, which belongs to the parent
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _common_ancestor(elements: list[lxml_html.HtmlElement]) -> lxml_html.HtmlElement:
     paths = [list(reversed([el, *el.iterancestors()])) for el in elements]
     common = paths[0][0]
@@ -142,14 +138,14 @@ def trafilatura_lines(root: lxml_html.HtmlElement, body: lxml_html.HtmlElement) 
     )
     if not found:
         return page_lines
-    keys = [_squash(line.text) for line in page_lines]
+    keys = [squash(line.text) for line in page_lines]
     first_line_of: dict[str, int] = {}
     for index, key in enumerate(keys):
         first_line_of.setdefault(key, index)
     anchors: list[Line] = []
     for piece in found.splitlines():
         piece = piece.strip("-*#| ")
-        key = _squash(piece)
+        key = squash(piece)
         # A furniture line is short; a long one starting with a breadcrumb is
         # a whole table cell run together, article included.
         if len(key) < _ANCHOR_CHARS or (len(piece) <= _FURNITURE_LINE_MAX and classify_line(piece) is not None):
@@ -204,7 +200,7 @@ def _drop_repeats(head: list[str]) -> list[str]:
     A title div above a pasted text that repeats the title, maybe over two
     lines (中共某某工委 某某管委会 / 2024年度……报告): the report's own lines stay.
     """
-    keys = [_squash(text) for text in head]
+    keys = [squash(text) for text in head]
     kept = []
     for i, key in enumerate(keys):
         repeated = False

@@ -7,7 +7,7 @@ import re
 
 from lxml import html as lxml_html
 
-from fazhi.ingest.html_text import Line, collapse
+from fazhi.ingest.html_text import Line, collapse, squash
 from fazhi.ingest.noise import classify_line
 
 # Government templates often put a long script or style block before the
@@ -119,10 +119,6 @@ def _clean(text: str) -> str:
     return collapse(text).strip()
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def strip_site_suffix(title: str) -> str:
     """The page <title> without the site name(s) appended to it."""
     while (match := _SITE_SUFFIX.search(title)) and not re.search(r"\d", match.group(1)):
@@ -155,8 +151,8 @@ def page_title(root: lxml_html.HtmlElement) -> str | None:
     head = root.find(".//title")
     doc_title = _clean(head.text_content()) if head is not None else ""
     stripped = strip_site_suffix(doc_title)
-    site = _squash(metas.get("sitename", "") or metas.get("og:site_name", ""))
-    if _squash(stripped) == site or (len(stripped) <= 16 and _SITE_NAME.search(stripped)):
+    site = squash(metas.get("sitename", "") or metas.get("og:site_name", ""))
+    if squash(stripped) == site or (len(stripped) <= 16 and _SITE_NAME.search(stripped)):
         stripped = ""
     headings = _headings(root)
     if len(stripped) >= 4:
@@ -164,7 +160,7 @@ def page_title(root: lxml_html.HtmlElement) -> str | None:
         # "某某市人民政府" is also inside the <title>, hence the length test.
         fitting = [
             h for h in headings
-            if _squash(h) in _squash(doc_title) and len(_squash(h)) >= 0.6 * len(_squash(stripped))
+            if squash(h) in squash(doc_title) and len(squash(h)) >= 0.6 * len(squash(stripped))
         ]
         return max(fitting, key=len) if fitting else stripped
     # The <title> names only the site: take a heading that reads like a report's.

@@ -174,3 +174,8 @@ def render(element: lxml_html.HtmlElement) -> list[Line]:
     _walk(element, out)
     out.end_line()
     return out.lines
+
+
+def squash(text: str) -> str:
+    """Text with all whitespace removed: how two renderings of the same words are compared."""
+    return re.sub(r"\s+", "", text)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
+from fazhi.core.levels import LEVEL_NAMES
 from fazhi.letters.data import LetterData, packaged_letter_data
 from fazhi.letters.model import Group, Identity, Item, Letter, Verdict
 from fazhi.letters.quotes import quote_spans
@@ -21,15 +22,6 @@ from fazhi.letters.typeset import typeset
 from fazhi.letters.verdict import UNRATED, band_of, score_of, summary_of
 
 MAX_QUOTES = 3  # per finding: enough to find the place, short enough to read
-LEVEL_NAMES = {
-    "province": "省级",
-    "city": "地级市",
-    "county": "县级",
-    "district": "市辖区",
-    "zone": "功能区",
-    "department": "部门",
-    "township": "乡镇",
-}
 # Who a letter is addressed to when the report names no issuer.
 _GOVERNMENT_LEVELS = {"province", "city", "county", "district", "township"}
 _ORDER = {"failed": 0, "partial": 1, "unchecked": 2, "error": 3}
