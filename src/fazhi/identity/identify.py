@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from fazhi.core.document import Document
 from fazhi.core.fold import fold
 from fazhi.core.spans import Span, line_spans
 from fazhi.identity.divisions import DivisionTable, default_table
 from fazhi.identity.head import first_year, issuer_in_title, read_head, signature
 from fazhi.identity.jurisdiction import resolve
-from fazhi.identity.patterns import CN_DIGITS, CN_YEAR, DATE, DOC_NUMBER
+from fazhi.identity.patterns import CN_DIGITS, CN_YEAR, DOC_NUMBER
 from fazhi.identity.records import Found, Identity
+from fazhi.ingest.dates import publication_date
 
 _OPENING_CHARS = 120
-# A label counts only whole: 时间 inside 更新时间 or 日期 inside 成文日期 is
-# another date (an edit, a signing), not the publication.
-_PUBLISHED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:发布日期|发布时间|发文日期|时间|日期)\s*[:：]\s*")
 
 
 def identify(doc: Document, table: DivisionTable | None = None) -> Identity:
@@ -73,28 +68,16 @@ def _opening(text: str, body_start: int) -> tuple[int, int] | None:
     return None
 
 
-def _parse_date(match) -> dt.date | None:
-    try:
-        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-
-
 def _published(doc: Document) -> Found | None:
     """Publication date as the page prints it: reader metadata first, then the metadata bar."""
     if doc.hints.published is not None:
         return Found(doc.hints.published, None, "metadata")
-    for noise in doc.noise:
-        if noise.kind != "metadata":
-            continue
-        surface = fold(noise.span.surface)
-        for label in _PUBLISHED_LABEL.finditer(surface):
-            match = DATE.match(surface, label.end())
-            date = _parse_date(match) if match else None
-            if date is not None:
-                span = Span.of(doc.text, noise.start + match.start(), noise.start + match.end())
-                return Found(date, span, "text")
-    return None
+    bars = [n for n in doc.noise if n.kind == "metadata"]
+    found = publication_date([n.span.surface for n in bars])
+    if found is None:
+        return None
+    index, date, start, end = found
+    return Found(date, Span.of(doc.text, bars[index].start + start, bars[index].start + end), "text")
 
 
 def _report_year(text: str, head, published: Found | None, doc_number: Found | None) -> Found | None:

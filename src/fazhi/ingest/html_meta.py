@@ -7,6 +7,7 @@ import re
 
 from lxml import html as lxml_html
 
+from fazhi.ingest.dates import parse_date, publication_date
 from fazhi.ingest.html_text import Line, collapse, squash
 from fazhi.ingest.noise import classify_line
 
@@ -54,29 +55,6 @@ _DATE_METAS = (
     "dcterms.issued",
     "dc.date.issued",
 )
-_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?!\d)")
-# A 发布日期 label is the publication date; a bare 时间/日期 label counts only
-# when no 发布 label is present. 成文日期/更新时间 are other dates: never used.
-_BAR_SPECIFIC = re.compile(r"(?:发布|发表|发稿|刊发|公开|上传)(?:日期|时间)\s*[:：]?\s*[\[【(（]?\s*" + _DATE)
-_BAR_GENERIC = re.compile(r"(?<![\u4e00-\u9fff])(?:日期|时间)\s*[:：]\s*[\[【(（]?\s*" + _DATE)
-
-
-def _make_date(year: str, month: str, day: str) -> dt.date | None:
-    try:
-        value = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-    return value if 1990 <= value.year <= 2100 else None
-
-
-def parse_date(value: str) -> dt.date | None:
-    """The date at the start of a meta value ("2024-03-15 10:20", "2024年3月15日", "20240315")."""
-    value = value.strip()
-    match = re.match(_DATE, value) or _COMPACT_DATE.match(value)
-    return _make_date(*match.groups()) if match else None
-
-
 def meta_date(root: lxml_html.HtmlElement) -> dt.date | None:
     metas = _metas(root)
     for name in _DATE_METAS:
@@ -91,13 +69,8 @@ def bar_date(lines: list[Line]) -> dt.date | None:
     Only lines the noise classifier calls metadata are read, so a date in the
     report's own sentences is never taken for the publication date.
     """
-    bars = [line.text for line in lines if classify_line(line.text) == "metadata"]
-    for pattern in (_BAR_SPECIFIC, _BAR_GENERIC):
-        for bar in bars:
-            for match in pattern.finditer(bar):
-                if found := _make_date(*match.groups()):
-                    return found
-    return None
+    found = publication_date([line.text for line in lines if classify_line(line.text) == "metadata"])
+    return found[1] if found else None
 
 
 # ---------------------------------------------------------------- title
