@@ -105,3 +105,9 @@ def test_cleanup_outcomes_have_their_own_columns() -> None:
     text = "对行政规范性文件进行全面清理,决定保留23件、宣布失效21件、决定废止9件。"
     assert indicators(text) == ["rules.normative_docs_retained", "rules.normative_docs_invalidated",
                                 "rules.normative_docs_repealed"]
+
+
+def test_an_absolute_change_is_not_a_level() -> None:
+    # 减少20项 says by how much the devolved items fell, not how many there are.
+    f = figures("赋权后乡镇承接的执法事项平均减少20项。")[0]
+    assert (f.compare, f.indicator) == ("decrease", None)

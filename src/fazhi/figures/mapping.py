@@ -2,7 +2,7 @@
 
 A figure maps when one of an indicator's variants occurs in its label and its
 unit fits the indicator: a rate never lands in a count column, and a change
-(同比增长31.4%) never in a level column. The longest match wins (ties: the
+(同比增长31.4%, 平均减少20项) never in a level column. The longest match wins (ties: the
 indicator with more matching variants, then catalog order); an indicator's
 ``exclude`` words veto it (涉企 for plain 行政复议收案). A label that leaves its
 subject to the sentence (立案受理135件 after 收到复议申请138件) may borrow terms
@@ -49,8 +49,8 @@ def fits(ind: Indicator, unit: str, compare: str | None) -> bool:
     if ind.kind == "ratio":
         if compare not in _CHANGES and unit not in ("个百分点", "百分点", "倍"):
             return bool(ind.units) and unit in ind.units  # weights and scores (分), declared
-    elif compare in _CHANGES and percent:
-        return False  # a percentage change is not a level
+    elif compare in _CHANGES:
+        return False  # a change (减少20项, 增长31.4%) is not a level
     allowed = frozenset(ind.units) if ind.units else _kind_units()[ind.kind]
     return unit in allowed or base_unit(unit) in allowed
 
