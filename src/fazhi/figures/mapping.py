@@ -45,7 +45,6 @@ def _kind_units() -> dict[str, frozenset[str]]:
 
 def fits(ind: Indicator, unit: str, compare: str | None) -> bool:
     """Whether a figure with ``unit`` and ``compare`` can report indicator ``ind``."""
-    percent = unit in lexicon().percent_units
     if ind.kind == "ratio":
         if compare not in _CHANGES and unit not in ("个百分点", "百分点", "倍"):
             return bool(ind.units) and unit in ind.units  # weights and scores (分), declared
