@@ -17,7 +17,8 @@ from fazhi.core.errors import FazhiError
 from fazhi.core.settings import Settings
 from fazhi.figures import Figure, Issue, check_consistency, extract_figures
 from fazhi.identity import Identity, identify
-from fazhi.ingest import read_bytes, read_path
+from fazhi.ingest import read_bytes, read_document, read_path
+from fazhi.ingest.base import RawFile
 from fazhi.review import Review, ReviewInput, Rulebook, load_rulebook, review
 from fazhi.structure import Outline, outline
 
@@ -102,7 +103,7 @@ def _rulebook_file(path: str, mtime_ns: int) -> Rulebook:
 
 def analyze_document(document: Document, rulebook: Rulebook | None = None) -> Analysis:
     text = document.masked()
-    identity = identify(document)
+    identity = identify(document, masked=text)
     structure = outline(text, source=document.text)
     figures = extract_figures(text)
     consistency = check_consistency(figures, text)
@@ -122,3 +123,8 @@ def analyze_path(path: str | Path, settings: Settings) -> Analysis:
 
 def analyze_bytes(data: bytes, source: str, settings: Settings) -> Analysis:
     return analyze_document(read_bytes(data, source, settings), rulebook_for(settings))
+
+
+def analyze_raw(raw: RawFile, settings: Settings) -> Analysis:
+    """Analyze bytes already read (and hashed) by the caller."""
+    return analyze_document(read_document(raw, settings), rulebook_for(settings))

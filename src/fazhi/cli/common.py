@@ -31,18 +31,18 @@ DbOption = Annotated[
 ]
 
 
-def _settings(config: Path | None, db: str | None = None) -> Settings:
+def settings_from(config: Path | None, db: str | None = None) -> Settings:
     settings = load_settings(config)
     if db:
         settings = settings.model_copy(update={"database_url": db})
     return settings
 
 
-def _level(level: str | None) -> str:
+def level_name(level: str | None) -> str:
     return LEVEL_NAMES.get(level or "", level or "")
 
 
-def _table(title: str, columns: list[tuple[str, int]]) -> Table:
+def make_table(title: str, columns: list[tuple[str, int]]) -> Table:
     """A table that stays readable in an 80-column terminal.
 
     Short columns (year, level, code) never shrink below their width; the one
@@ -58,14 +58,10 @@ def _table(title: str, columns: list[tuple[str, int]]) -> Table:
     return table
 
 
-def _unsupported(path: str) -> bool:
-    from fazhi.ingest.registry import SUPPORTED_SUFFIXES
-
-    return Path(path).suffix.lower() not in SUPPORTED_SUFFIXES
 
 
-def _analysis_table(rows: list[dict]) -> Table:
-    table = _table("报告识别结果", [("文件", 14), ("地区", 12), ("级别", 6), ("年度", 4),
+def analysis_table(rows: list[dict]) -> Table:
+    table = make_table("报告识别结果", [("文件", 14), ("地区", 12), ("级别", 6), ("年度", 4),
                                  ("发布日期", 10), ("标题", 0)])
     for row in rows:
         j = row.get("jurisdiction") or {}
@@ -74,7 +70,7 @@ def _analysis_table(rows: list[dict]) -> Table:
             table.add_row(name, "[red]读取失败[/red]", "", "", "", f"[red]{row['error']['message']}[/red]")
             continue
         table.add_row(
-            name, j.get("name") or "—", _level(j.get("level")), str(row["report_year"] or "—"),
+            name, j.get("name") or "—", level_name(j.get("level")), str(row["report_year"] or "—"),
             row["published"] or "—", row["title"] or "(无标题)",
         )
     return table

@@ -11,13 +11,12 @@ import typer
 
 from fazhi.cli.common import (
     ConfigOption,
-    _analysis_table,
-    _settings,
-    _table,
-    _unsupported,
+    analysis_table,
     app,
     err,
+    make_table,
     out,
+    settings_from,
 )
 from fazhi.core.errors import FazhiError
 
@@ -32,7 +31,7 @@ def analyze(
     """识别报告(不入库):地区、级别、年度、标题、发布日期、发文机关、文号。"""
     from fazhi.pipeline import analyze_path, failure_json
 
-    settings = _settings(config)
+    settings = settings_from(config)
     if text:
         if len(files) != 1:
             raise FazhiError("--text 一次只能用于一个文件", hint="逐个文件运行")
@@ -43,11 +42,12 @@ def analyze(
         sys.stdout.buffer.write(document.text.encode("utf-8"))
         sys.stdout.flush()
         return
+    from fazhi.ingest import is_report_file
     from fazhi.ingest.files import iter_files
 
     rows: list[dict] = []
     for path, explicit in iter_files(files):
-        if not explicit and _unsupported(path):
+        if not explicit and not is_report_file(path):
             continue  # a folder's stray files (images, .doc drafts) are not reports
         try:
             row = analyze_path(path, settings).to_json()
@@ -62,7 +62,7 @@ def analyze(
     if not rows:
         err.print("没有找到可读取的报告(支持 .txt .html .htm .docx .pdf)")
     if not as_json:
-        out.print(_analysis_table(rows))
+        out.print(analysis_table(rows))
     if any(r["error"] for r in rows):
         raise typer.Exit(1)
 
@@ -81,7 +81,7 @@ def figures(
     from fazhi.figures.catalog import catalog
     from fazhi.pipeline import analyze_path
 
-    analysis = analyze_path(file, _settings(config))
+    analysis = analyze_path(file, settings_from(config))
     rows = [f.to_json() for f in analysis.figures]
     names = {ind.id: ind.name for ind in catalog().indicators}
     if csv_out:
@@ -91,7 +91,7 @@ def figures(
         writer.writeheader()
         writer.writerows(rows)
         return
-    table = _table(f"{file.name}:共 {len(rows)} 项数据", [("位置", 6), ("原文", 14), ("数值", 12), ("单位", 4),
+    table = make_table(f"{file.name}:共 {len(rows)} 项数据", [("位置", 6), ("原文", 14), ("数值", 12), ("单位", 4),
                    ("约", 2), ("比较", 4), ("指标", 22), ("所指", 0)])
     for row in rows:
         table.add_row(

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from fazhi.cli.common import ConfigOption, DbOption, _settings, _table, app, err, out
+from fazhi.cli.common import ConfigOption, DbOption, app, err, make_table, out, settings_from
 from fazhi.core.errors import FazhiError
 
 
@@ -20,11 +20,12 @@ def review(
     db: DbOption = None,
 ) -> None:
     """审查报告:逐项核对法定要求并打分,为每份报告写出审查意见书(Markdown、HTML、Word),并生成汇总表。"""
+    from fazhi.ingest import is_report_file
     from fazhi.ingest.files import iter_files
     from fazhi.letters import build_letter, write_letter, write_summary
     from fazhi.pipeline import analyze_path
 
-    settings = _settings(config, db)
+    settings = settings_from(config, db)
     store = None
     reviewed: list[tuple[dict, str]] = []
     failed = 0
@@ -42,19 +43,20 @@ def review(
             reviewed.append(({**row["analysis"], "id": row["id"]}, row["text"]))
             continue
         for source, explicit in iter_files([target]):
+            if not explicit and not is_report_file(source):
+                continue  # a folder's stray files are not reports
             try:
                 analysis = analyze_path(source, settings)
             except FazhiError as exc:
-                if explicit or exc.code != "unsupported_format":
-                    err.print(f"[red]✗[/red] {exc.one_line()}")
-                    failed += 1
+                err.print(f"[red]✗[/red] {exc.one_line()}")
+                failed += 1
                 continue
             reviewed.append((analysis.to_json(), analysis.document.text))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FazhiError(f"无法写入输出目录: {exc.strerror}", source=str(out_dir), hint="用 --out 指定一个可写的文件夹") from None
-    table = _table(f"审查结果(共 {len(reviewed)} 份)", [("地区", 12), ("年度", 4), ("得分", 5), ("未通过的规则", 0)])
+    table = make_table(f"审查结果(共 {len(reviewed)} 份)", [("地区", 12), ("年度", 4), ("得分", 5), ("未通过的规则", 0)])
     stems: set[str] = set()
     for row, text in reviewed:
         stem = _letter_stem(row, stems)

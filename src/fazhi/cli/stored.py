@@ -22,12 +22,12 @@ from fazhi.cli.common import (
     STATUS_NAMES,
     ConfigOption,
     DbOption,
-    _level,
-    _settings,
-    _table,
     app,
     err,
+    level_name,
+    make_table,
     out,
+    settings_from,
 )
 from fazhi.core.errors import FazhiError
 from fazhi.core.settings import Settings
@@ -45,7 +45,7 @@ def ingest(
     from fazhi.store import open_store
     from fazhi.store.ingest_run import ingest_one
 
-    settings = _settings(config, db)
+    settings = settings_from(config, db)
     store = open_store(settings)
     missing = [p for p in paths if not p.exists()]
     files = list(iter_files(p for p in paths if p.exists()))
@@ -89,12 +89,12 @@ def _db_label(settings: Settings) -> str:
     """The SQLite file path, or the server URL without its password."""
     import sqlalchemy as sa
 
-    from fazhi.store.db import _safe
+    from fazhi.store.db import safe_url
 
     url = sa.engine.make_url(settings.resolved_database_url())
     if url.get_backend_name() == "sqlite":
         return str(url.database)
-    return _safe(settings.resolved_database_url())
+    return safe_url(settings.resolved_database_url())
 
 
 @app.command("list")
@@ -108,19 +108,19 @@ def list_reports(
     """列出已入库的报告。"""
     from fazhi.store import open_store
 
-    store = open_store(_settings(config, db))
+    store = open_store(settings_from(config, db))
     rows = store.list_reports(limit=limit, offset=offset)
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
         return
     total = store.count_reports()
-    table = _table(f"已入库的报告(共 {total} 份)", [("编号", 4), ("地区", 12), ("级别", 6),
+    table = make_table(f"已入库的报告(共 {total} 份)", [("编号", 4), ("地区", 12), ("级别", 6),
                    ("所属", 10), ("代码", 6), ("年度", 4), ("发布日期", 10), ("得分", 5), ("标题", 0)])
     for r in rows:
         parent = " ".join(x for x in (r["province"], r["city"]) if x and x != r["jurisdiction"])
         table.add_row(
-            str(r["id"]), r["jurisdiction"] or "—", _level(r["level"]), parent or "—",
+            str(r["id"]), r["jurisdiction"] or "—", level_name(r["level"]), parent or "—",
             r["division_code"] or "—", str(r["report_year"] or "—"),
             str(r["published"] or "—"), f"{r['score']:.1f}" if r["score"] is not None else "—",
             r["title"] or "(无标题)",
@@ -141,7 +141,7 @@ def show(
     """显示一份已入库报告的识别结果。"""
     from fazhi.store import open_store
 
-    store = open_store(_settings(config, db))
+    store = open_store(settings_from(config, db))
     row = store.get_report(report_id)
     if row is None:
         raise FazhiError(f"没有编号为 {report_id} 的报告", hint="用 fazhi list 查看已有的编号")
@@ -159,7 +159,7 @@ def show(
     for label, value in (
         ("标题", analysis.get("title") or "(无标题)"),
         ("地区", j.get("name")),
-        ("级别", _level(j.get("level"))),
+        ("级别", level_name(j.get("level"))),
         ("所属", " ".join(x for x in (j.get("province"), j.get("city"), j.get("county")) if x)),
         ("区划代码", j.get("code") or (f"(上级 {j['parent_code']})" if j.get("parent_code") else None)),
         ("报告年度", analysis.get("report_year")),

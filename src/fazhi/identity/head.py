@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from fazhi.core.fold import fold
 from fazhi.core.spans import Span, line_spans
 from fazhi.identity.patterns import CN_YEAR, DATE, DOC_NUMBER, HEADING_START, ORGAN_END, TITLE_WORDS, YEAR
 
@@ -82,10 +81,10 @@ def read_head(text: str, scan: str | None = None) -> Head:
     return Head(title, span, doc_number, body_start)
 
 
-def issuer_in_title(title: str, title_span: Span) -> Span | None:
+def issuer_in_title(title_span: Span, scan: str) -> Span | None:
     """The signing organs that open a title (中共鞍山市委 鞍山市人民政府 关于…), if any."""
     flat = title_span.surface
-    cut = re.search(r"关于|(?:19|20)\d{2}\s*年|" + CN_YEAR.pattern, fold(flat))
+    cut = re.search(r"关于|(?:19|20)\d{2}\s*年|" + CN_YEAR.pattern, scan[title_span.start : title_span.end])
     if cut is None or cut.start() == 0:
         return None
     prefix = flat[: cut.start()].rstrip()
@@ -96,12 +95,12 @@ def issuer_in_title(title: str, title_span: Span) -> Span | None:
     return Span(title_span.start + lead, title_span.start + len(prefix), prefix.lstrip())
 
 
-def signature(text: str) -> Span | None:
+def signature(text: str, scan: str) -> Span | None:
     """The organ named above the closing date (XX市人民政府 / 2024年3月1日), if the report is signed."""
     lines = list(line_spans(text))[-_SIGNATURE_LINES:]
     for i in range(len(lines) - 1, 0, -1):
         s, e = lines[i]
-        if DATE.fullmatch(fold(text[s:e])) or CN_YEAR.match(text[s:e]):
+        if DATE.fullmatch(scan[s:e]) or CN_YEAR.match(scan[s:e]):
             organs = []
             j = i - 1
             while j >= 0:
@@ -118,10 +117,13 @@ def signature(text: str) -> Span | None:
     return None
 
 
-def first_year(text: str, start: int, end: int) -> Span | None:
-    """The first year (2024年, ２０２４年) in text[start:end] that is not inside a 《title》 or a range."""
+def first_year(text: str, scan: str, start: int, end: int) -> Span | None:
+    """The first year (2024年, ２０２４年) in text[start:end] that is not inside a 《title》 or a range.
+
+    ``scan`` is ``text`` folded; the year is read from it, the span cut from ``text``.
+    """
     depth = 0
-    region = fold(text[start:end])
+    region = scan[start:end]
     positions = {m.start(): m for m in YEAR.finditer(region)}
     for i, ch in enumerate(region):
         if ch == "《":

@@ -6,7 +6,7 @@ from fazhi.core.document import Document
 from fazhi.core.fold import fold
 from fazhi.core.spans import Span, line_spans
 from fazhi.identity.divisions import DivisionTable, default_table
-from fazhi.identity.head import first_year, issuer_in_title, read_head, signature
+from fazhi.identity.head import Head, first_year, issuer_in_title, read_head, signature
 from fazhi.identity.jurisdiction import resolve
 from fazhi.identity.patterns import CN_DIGITS, CN_YEAR, DOC_NUMBER
 from fazhi.identity.records import Found, Identity
@@ -15,31 +15,33 @@ from fazhi.ingest.dates import publication_date
 _OPENING_CHARS = 120
 
 
-def identify(doc: Document, table: DivisionTable | None = None) -> Identity:
+def identify(doc: Document, table: DivisionTable | None = None, *, masked: str | None = None) -> Identity:
+    """``masked`` is ``doc.masked()`` when the caller has it already."""
     table = table or default_table()
-    text = doc.masked()
+    text = doc.masked() if masked is None else masked
+    # Patterns read the folded text (２０２４ -> 2024, ⻄ -> 西); spans are cut from ``text``.
     folded = fold(text)
     head = read_head(text, folded)
     title = Found(head.title, head.title_span, "title") if head.title else None
     if title is None and doc.hints.title:
         title = Found(doc.hints.title, None, "metadata")
 
-    issuer_span = issuer_in_title(head.title, head.title_span) if head.title_span else None
+    issuer_span = issuer_in_title(head.title_span, folded) if head.title_span else None
     issuer_source = "title"
     if issuer_span is None:
-        issuer_span, issuer_source = signature(text), "signature"
+        issuer_span, issuer_source = signature(text, folded), "signature"
     issuer = Found(_flatten(issuer_span.surface), issuer_span, issuer_source) if issuer_span else None
 
     doc_number = None
     if head.doc_number is not None:
-        match = DOC_NUMBER.search(fold(head.doc_number.surface))
-        span = Span.of(text, head.doc_number.start + match.start(), head.doc_number.start + match.end())
+        match = DOC_NUMBER.search(folded, head.doc_number.start, head.doc_number.end)
+        span = Span.of(text, match.start(), match.end())
         doc_number = Found(span.surface, span, "text")
 
     published = _published(doc)
-    report_year = _report_year(text, head, published, doc_number)
-
     opening = _opening(text, head.body_start)
+    report_year = _report_year(text, folded, head, opening, published, doc_number)
+
     regions = [r for r in (
         (head.title_span.start, head.title_span.end) if head.title_span else None,
         (issuer_span.start, issuer_span.end) if issuer_span else None,
@@ -80,21 +82,23 @@ def _published(doc: Document) -> Found | None:
     return Found(date, Span.of(doc.text, bars[index].start + start, bars[index].start + end), "text")
 
 
-def _report_year(text: str, head, published: Found | None, doc_number: Found | None) -> Found | None:
+def _report_year(
+    text: str, folded: str, head: Head, opening: tuple[int, int] | None,
+    published: Found | None, doc_number: Found | None,
+) -> Found | None:
     """The year reported on: from the title, else the opening, else the year before publication."""
     if head.title_span is not None:
-        span = first_year(text, head.title_span.start, head.title_span.end)
+        span = first_year(text, folded, head.title_span.start, head.title_span.end)
         if span is not None:
-            return Found(int(fold(span.surface)), span, "title")
-        cn = CN_YEAR.search(head.title_span.surface)
+            return Found(int(folded[span.start : span.end]), span, "title")
+        cn = CN_YEAR.search(folded, head.title_span.start, head.title_span.end)
         if cn is not None:
-            span = Span.of(text, head.title_span.start + cn.start(), head.title_span.start + cn.end())
-            return Found(int(span.surface.translate(CN_DIGITS)), span, "title")
-    opening = _opening(text, head.body_start)
+            span = Span.of(text, cn.start(), cn.end())
+            return Found(int(cn.group().translate(CN_DIGITS)), span, "title")
     if opening is not None:
-        span = first_year(text, *opening)
+        span = first_year(text, folded, *opening)
         if span is not None:
-            return Found(int(fold(span.surface)), span, "text")
+            return Found(int(folded[span.start : span.end]), span, "text")
     # The law has reports published in the spring after the year they cover.
     if published is not None and published.value.month <= 6:
         return Found(published.value.year - 1, published.span, "derived")

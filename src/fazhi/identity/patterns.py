@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from fazhi.ingest import dates
+
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 # 鞍委〔2024〕17号, 海政办发[2023]5号, 示政(2024)3号: agency abbreviation, bracketed year, serial.
 DOC_NUMBER = re.compile(
@@ -16,9 +18,7 @@ ORGAN_SUFFIXES = (
     "办公室", "局", "厅", "署", "中心", "院",
 )
 ORGAN_END = re.compile("(?:" + "|".join(ORGAN_SUFFIXES) + r")$")
-DATE = re.compile(
-    r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})(?:\s*日)?"
-)
+DATE = re.compile(dates.DATE)  # one date pattern for readers and identity
 CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 CN_YEAR = re.compile(r"[二][〇零○Ｏ][一二三四五六七八九〇零○Ｏ]{2}(?=年)")
 YEAR = re.compile(r"(?<![\d—－\-~～至到])((?:19|20)\d{2})\s*年")

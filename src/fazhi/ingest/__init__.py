@@ -1,5 +1,5 @@
 """Readers: bytes of any supported format -> one grounded Document."""
 
-from fazhi.ingest.registry import detect_format, read_bytes, read_path
+from fazhi.ingest.registry import detect_format, is_report_file, read_bytes, read_document, read_path, read_raw
 
-__all__ = ["detect_format", "read_bytes", "read_path"]
+__all__ = ["detect_format", "is_report_file", "read_bytes", "read_document", "read_path", "read_raw"]

@@ -30,6 +30,11 @@ _READERS: dict[str, tuple[str, str]] = {
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
 
 
+def is_report_file(path: str | Path) -> bool:
+    """Whether a file's extension is one fazhi reads (how folders are sifted)."""
+    return Path(path).suffix.lower() in _READERS
+
+
 def detect_format(source: str) -> str:
     """The format named by the file's extension, or UnsupportedFormat."""
     suffix = Path(source).suffix.lower()
@@ -68,19 +73,24 @@ def read_raw(path: str | Path, settings: Settings) -> RawFile:
 
 def read_path(path: str | Path, settings: Settings) -> Document:
     """Read one file from disk, enforcing the size limit before reading it whole."""
-    raw = read_raw(path, settings)
-    return read_bytes(raw.data, raw.source, settings)
+    return read_document(read_raw(path, settings), settings)
 
 
 def read_bytes(data: bytes, source: str, settings: Settings) -> Document:
     """Read bytes whose format is named by ``source``'s extension."""
+    return read_document(RawFile(source, data), settings)
+
+
+def read_document(raw: RawFile, settings: Settings) -> Document:
+    """The Document of a file's bytes; every way of reading ends here."""
+    source = raw.source
     fmt = detect_format(source)
-    check_size(source, len(data), settings)
-    if not data.strip():
+    check_size(source, raw.size, settings)
+    if not raw.data.strip():
         raise EmptyFile("文件是空的", source=source, hint="确认文件已完整保存或下载")
     module_name, func_name = _READERS[Path(source).suffix.lower()][1].split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
-    doc: Document = reader(RawFile(source, data), settings)
+    doc: Document = reader(raw, settings)
     assert doc.provenance.format == fmt, (doc.provenance.format, fmt)
     # Furniture that survives any reader (a metadata bar pasted into a .txt, a
     # breadcrumb inside a DOCX) is found on the final text, the same way for all.

@@ -189,15 +189,15 @@ def open_store(settings: Settings) -> Store:
         migrate(engine)
     except ModuleNotFoundError as exc:
         raise StoreError(
-            f"缺少数据库驱动 {exc.name}", source=_safe(url), hint="PostgreSQL 请安装 pip install 'fazhi[postgres]'"
+            f"缺少数据库驱动 {exc.name}", source=safe_url(url), hint="PostgreSQL 请安装 pip install 'fazhi[postgres]'"
         ) from None
     except (OperationalError, SQLAlchemyError, OSError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        raise StoreError(f"无法打开数据库: {reason}", source=_safe(url), hint="检查 database_url 设置与数据库服务") from None
+        raise StoreError(f"无法打开数据库: {reason}", source=safe_url(url), hint="检查 database_url 设置与数据库服务") from None
     return Store(engine)
 
 
-def _safe(url: str) -> str:
+def safe_url(url: str) -> str:
     """The URL without its password, for error messages."""
     try:
         return sa.engine.make_url(url).render_as_string(hide_password=True)

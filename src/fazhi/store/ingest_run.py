@@ -9,8 +9,8 @@ from pathlib import Path
 from fazhi.core.errors import FazhiError, InputError, StoreError
 from fazhi.core.settings import Settings
 from fazhi.ingest.files import iter_files
-from fazhi.ingest.registry import detect_format, read_raw
-from fazhi.pipeline import analyze_bytes
+from fazhi.ingest.registry import detect_format, is_report_file, read_raw
+from fazhi.pipeline import analyze_raw
 from fazhi.store.db import Store
 
 
@@ -33,14 +33,12 @@ def _record_failure(store: Store, source: str, sha256: str | None, exc: FazhiErr
 
 
 def ingest_one(source: str, explicit: bool, store: Store, settings: Settings) -> Outcome:
-    try:
-        detect_format(source)
-    except InputError as exc:
-        if not explicit:
-            # A folder's stray files (images, .doc drafts) are noted, not failures.
+    if not explicit and not is_report_file(source):
+        # A folder's stray files (images, .doc drafts) are noted, not failures.
+        try:
+            detect_format(source)
+        except InputError as exc:
             return Outcome(source, "skipped", error=exc)
-        _record_failure(store, source, None, exc)
-        return Outcome(source, "failed", error=exc)
     sha256 = None
     try:
         raw = read_raw(source, settings)
@@ -49,7 +47,7 @@ def ingest_one(source: str, explicit: bool, store: Store, settings: Settings) ->
         if existing is not None:
             store.record(source, sha256, "duplicate", existing)
             return Outcome(source, "duplicate", report_id=existing)
-        analysis = analyze_bytes(raw.data, source, settings)
+        analysis = analyze_raw(raw, settings)
         saved = store.save(analysis, raw.data)
     except FazhiError as exc:
         _record_failure(store, source, sha256, exc)
