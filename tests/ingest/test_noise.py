@@ -51,6 +51,10 @@ def test_noise_spans_are_grounded_and_text_untouched(path) -> None:
         ("上一篇:示例县2023年度法治政府建设情况报告", "trailer"),
         ("- 3 -", "page_number"),
         ("第 2 页 共 9 页", "page_number"),
+        ("― 7 ―", "page_number"),
+        ("Page 3 of 12", "page_number"),
+        ("版权所有:示例市人民政府办公室  网站标识码:1234000001", "footer"),
+        ("蜀ICP备12345678号  川公网安备 51070002000001号", "footer"),
     ],
 )
 def test_furniture_lines_are_recognised(line: str, kind: str) -> None:

@@ -19,7 +19,7 @@ from fazhi.core.errors import CorruptFile, NoText
 from fazhi.core.settings import Settings
 from fazhi.ingest.base import RawFile
 from fazhi.ingest.docx_numbering import Numbering, W, load_numbering, num_pr_values
-from fazhi.ingest.docx_zip import check_docx_zip
+from fazhi.ingest.docx_zip import RESAVE_HINT, check_docx_zip
 from fazhi.ingest.hints import meaningful_title
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -37,7 +37,6 @@ _SKIP = {
 _WRAPPERS = {_SDT_CONTENT, _CUSTOM_XML}
 _FALSE = {"0", "false", "off"}
 
-_RESAVE_HINT = "用 Word/WPS 打开后另存为 .docx"
 _RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 
 
@@ -53,7 +52,7 @@ def read_docx(raw: RawFile, settings: Settings) -> Document:
         title = package.core_properties.title
     except Exception as exc:  # python-docx/lxml raise many types on a damaged file
         raise CorruptFile(
-            "文件已损坏或不是有效的 Word(.docx)文档,无法打开", source=raw.source, hint=_RESAVE_HINT
+            "文件已损坏或不是有效的 Word(.docx)文档,无法打开", source=raw.source, hint=RESAVE_HINT
         ) from exc
     text = "\n".join(_BodyText(numbering).blocks(body))
     if not text.strip():

@@ -24,7 +24,7 @@ MAIN_PART = "word/document.xml"
 _RATIO_FLOOR_BYTES = 1024 * 1024
 _MB = 1024 * 1024
 
-_RESAVE_HINT = "用 Word/WPS 打开后另存为 .docx"
+RESAVE_HINT = "用 Word/WPS 打开后另存为 .docx"
 
 # Files that users (and crawlers) name .docx although they are something else.
 _MAGIC = (
@@ -39,7 +39,7 @@ def check_docx_zip(raw: RawFile, settings: Settings) -> None:
     head = raw.data[:8].lstrip()
     for magic, message in _MAGIC:
         if head.startswith(magic):
-            hint = "把扩展名改为 .pdf" if magic == b"%PDF-" else _RESAVE_HINT
+            hint = "把扩展名改为 .pdf" if magic == b"%PDF-" else RESAVE_HINT
             raise CorruptFile(message, source=raw.source, hint=hint)
     try:
         with zipfile.ZipFile(io.BytesIO(raw.data)) as archive:
@@ -48,13 +48,13 @@ def check_docx_zip(raw: RawFile, settings: Settings) -> None:
             main_part = _main_part(archive)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
         raise CorruptFile(
-            "文件已损坏或不是有效的 Word(.docx)文档", source=raw.source, hint=_RESAVE_HINT
+            "文件已损坏或不是有效的 Word(.docx)文档", source=raw.source, hint=RESAVE_HINT
         ) from None
     if main_part is None:
         raise CorruptFile(
             f"文件不是有效的 Word(.docx)文档:缺少正文部件 {MAIN_PART}",
             source=raw.source,
-            hint=_RESAVE_HINT,
+            hint=RESAVE_HINT,
         )
 
 

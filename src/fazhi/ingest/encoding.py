@@ -60,10 +60,10 @@ def _common_chars() -> frozenset[str]:
     level1 = bytes(b for hi in range(0xB0, 0xD8) for lo in range(0xA1, 0xFF) for b in (hi, lo))
     chars = set(level1.decode("gb2312", errors="ignore"))
     chars.update(chr(c) for c in range(0x20, 0x7F))
-    chars.update("\t\r\n\f")
     chars.update(chr(c) for c in range(0x3000, 0x3040))
     chars.update(chr(c) for c in range(0xFF00, 0xFFF0))
-    chars.update("\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u2002\u2003\xa0")
+    # Whitespace is never counted: _plausibility drops it first.
+    chars.update("\u2014\u2026\u201c\u201d\u2018\u2019\u00b7")
     return frozenset(chars)
 
 

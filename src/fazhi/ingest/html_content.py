@@ -66,10 +66,6 @@ _FURNITURE_NAME = re.compile(
 _FURNITURE_TAGS = ("nav", "footer", "header", "aside", "form")
 # Furniture elements are short; a long "header" must be a misnamed wrapper.
 _FURNITURE_MAX_CHARS = 400
-_FOOTER_LINE = re.compile(
-    r"版权所有|网站标识码|ICP备|公网安备|主办单位|承办单位|技术支持|网站地图|联系我们|"
-    r"Copyright|©|建议使用.{0,20}浏览器|分辨率"
-)
 _ANCHOR_CHARS = 15
 _FURNITURE_LINE_MAX = 200
 
@@ -194,39 +190,15 @@ def is_paragraph(text: str) -> bool:
     return (len(text) >= 40 or text.endswith(("。", "：", ":"))) and classify_line(text) is None
 
 
-def _drop_repeats(head: list[str]) -> list[str]:
-    """Drop a head line that the following lines spell out again.
-
-    A title div above a pasted text that repeats the title, maybe over two
-    lines (中共某某工委 某某管委会 / 2024年度……报告): the report's own lines stay.
-    """
-    keys = [squash(text) for text in head]
-    kept = []
-    for i, key in enumerate(keys):
-        repeated = False
-        for j in range(i + 1, len(keys)):
-            spelled = ""
-            for k in range(j, min(j + 3, len(keys))):
-                spelled += keys[k]
-                if spelled == key or not key.startswith(spelled):
-                    break
-            if spelled == key:
-                repeated = True
-                break
-        if not repeated:
-            kept.append(head[i])
-    return kept
-
-
 def trim_furniture(lines: list[str]) -> list[str]:
     """Drop furniture around the article: before its first paragraph and after its last.
 
-    Before: breadcrumb, metadata bar, widgets, a repeated title. After: from a 相关信息 or
+    Before: breadcrumb, metadata bar, widgets. After: from a 相关信息 or
     上一篇 line to the end, and footer lines. Furniture in the middle of the
     text is left for the noise spans, since cutting there risks report text.
     """
     first = next((i for i, text in enumerate(lines) if is_paragraph(text)), len(lines))
-    head = _drop_repeats([text for text in lines[:first] if classify_line(text) is None])
+    head = [text for text in lines[:first] if classify_line(text) is None]
     body = lines[first:]
     last = max((i for i, text in enumerate(body) if is_paragraph(text)), default=-1)
     tail = []
@@ -234,6 +206,6 @@ def trim_furniture(lines: list[str]) -> list[str]:
         kind = classify_line(text)
         if kind == "trailer":
             break
-        if kind is None and not _FOOTER_LINE.search(text):
+        if kind is None:
             tail.append(text)
     return head + body[: last + 1] + tail

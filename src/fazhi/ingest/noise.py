@@ -41,8 +41,14 @@ _TRAILER = re.compile(
 )
 _PREV_NEXT = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)\s*[:：]")
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页)$"
+    r"^(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
+)
+# Site footers: copied with the article into a .txt or .docx as often as into HTML.
+_FOOTER = re.compile(
+    r"版权所有|网站标识码|ICP备|公网安备|主办单位|承办单位|技术支持|网站地图|联系我们|"
+    r"Copyright|©|建议使用.{0,20}浏览器|分辨率"
 )
 _SHORT = 60
 _TRAILER_TAIL_LINE_MAX = 120
@@ -66,6 +72,8 @@ def classify_line(line: str) -> str | None:
         return "metadata"
     if _WIDGETS.match(line):
         return "widget"
+    if len(line) <= _SHORT * 2 and _FOOTER.search(line) and not line.endswith("。"):
+        return "footer"
     return None
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from fazhi.ingest.noise import classify_line
 from fazhi.ingest.pdf_lines import Line
 
 PAGE_HEADER, PAGE_FOOTER, PAGE_NUMBER = "page_header", "page_footer", "page_number"
@@ -23,14 +24,9 @@ _BOTTOM_ZONE = 0.85
 _LINES_PER_ZONE = 2
 # A line is a running header/footer if it recurs on this share of the pages (and on two at least).
 _REPEAT_SHARE = 0.3
-_DASH = "-—–－―"
-_PAGE_NUMBER = re.compile(
-    rf"^(?:[{_DASH}]*\s*\d{{1,4}}\s*[{_DASH}]*"
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
-    r"|\d{1,4}\s*/\s*\d{1,4}"
-    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
-)
+# Page numbers are recognised as everywhere (noise.classify_line); a bare
+# number counts too, but only here, where the line sits in a page margin.
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
 _DIGITS = re.compile(r"\d+")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -51,7 +47,7 @@ def find_furniture(pages: list[list[Line]], heights: list[float]) -> list[dict[i
             # From the page edge inwards; furniture stops at the first body line.
             for i in indexes:
                 text = page_lines[i].text
-                if _PAGE_NUMBER.match(text):
+                if classify_line(text) == "page_number" or _BARE_NUMBER.match(text):
                     kinds[i] = PAGE_NUMBER
                 elif counts[(where, _key(text))] >= needed:
                     kinds[i] = kind

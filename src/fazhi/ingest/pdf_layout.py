@@ -27,7 +27,8 @@ from fazhi.ingest.pdf_lines import Line
 
 # A sentence or a clause list ends here; closing quotes and brackets may follow.
 _TERMINAL = re.compile(r"[。；：！？;:!?…][”’」』)）》】\]]*$")
-# Chinese numerals up to 九十九 only: "百、五个为零" is the end of a slogan, not item 100.
+# Chinese numerals up to 九十九: reports never number a hundred headings, and a
+# line starting with 百、 (the tail of an enumeration of slogans) is not item 100.
 _CN = "(?:[一二三四五六七八九]|[二三四五六七八九]?十[一二三四五六七八九]?)"
 _ENUMERATOR = re.compile(
     rf"^(?:{_CN}[、.．]"
