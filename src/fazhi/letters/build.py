@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
-from fazhi.core.levels import LEVEL_NAMES
+from fazhi.core.levels import LEVEL_NAMES, LEVELS
 from fazhi.letters.data import LetterData, packaged_letter_data
 from fazhi.letters.model import Group, Identity, Item, Letter, Verdict
 from fazhi.letters.quotes import quote_spans
@@ -23,7 +23,8 @@ from fazhi.letters.verdict import UNRATED, band_of, score_of, summary_of
 
 MAX_QUOTES = 3  # per finding: enough to find the place, short enough to read
 # Who a letter is addressed to when the report names no issuer.
-_GOVERNMENT_LEVELS = {"province", "city", "county", "district", "township"}
+# Places (not zones or departments) are addressed through their 人民政府.
+_GOVERNMENT_LEVELS = set(LEVELS) - {"zone", "department"}
 _ORDER = {"failed": 0, "partial": 1, "unchecked": 2, "error": 3}
 _INSTRUMENT = re.compile(r"《[^》]+》")
 
@@ -86,7 +87,6 @@ def _identity(analysis: Mapping[str, Any]) -> Identity:
         doc_number=analysis.get("doc_number"),
         issuer=analysis.get("issuer"),
         source=PurePath(str(analysis.get("source") or "")).name,
-        format=str(analysis.get("format") or ""),
         sha256=str(analysis.get("sha256") or ""),
     )
 

@@ -4,45 +4,54 @@ from __future__ import annotations
 
 from html import escape
 
+from fazhi.letters.fonts import CHAINS
 from fazhi.letters.layout import Block, Run, blocks, letter_title
 from fazhi.letters.model import Letter
 
-# Font stacks follow the official roles (小标宋 / 仿宋 / 黑体 / 楷体) with what
-# Windows, macOS and Linux actually have as fallbacks. The title is bold because
-# few readers have 小标宋 and its fallbacks are regular Song faces.
-_CSS = """
-@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-html { background: #eceff3; }
-body {
+# Font stacks are the DOCX's fallback chains (fonts.CHAINS), so the page and
+# the Word letter ask for the same faces. The title is bold because few
+# readers have 小标宋 and its fallbacks are regular Song faces.
+_CSS_TEMPLATE = """
+@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; }}
+html {{ background: #eceff3; }}
+body {{
   margin: 0 auto; max-width: 156mm; padding: 20mm 26mm 24mm 28mm; background: #fff;
   color: #111; font-size: 16pt; line-height: 28.95pt; text-align: justify;
-  font-family: "仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", "Source Han Serif SC",
-    "AR PL UMing CN", "宋体", SimSun, serif;
-}
-h1 {
+  font-family: {body};
+}}
+h1 {{
   margin: 0 0 28.95pt; font-size: 22pt; line-height: 36pt; text-align: center; font-weight: bold;
-  font-family: "方正小标宋简体", "方正小标宋_GBK", "华文中宋", STZhongsong, "Noto Serif CJK SC",
-    "Source Han Serif SC", "AR PL UMing CN", "宋体", SimSun, serif;
-}
-h2, h3, p { margin: 0; font-size: 16pt; font-weight: normal; text-indent: 2em; }
-h2 { font-family: "黑体", SimHei, STHeiti, "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", sans-serif; }
-h3 { font-family: "楷体_GB2312", "楷体", KaiTi, STKaiti, "AR PL UKai CN", serif; }
-p.addressee { text-indent: 0; }
-p.item strong { font-weight: bold; }
-.quote, .mark { font-family: "楷体_GB2312", "楷体", KaiTi, STKaiti, "AR PL UKai CN", serif; }
-.mark { font-weight: bold; text-decoration: underline; text-decoration-color: #b00; text-underline-offset: 3pt; }
-p.blank { height: 28.95pt; }
-p.signature, p.date { text-align: right; text-indent: 0; padding-right: 2em; }
-p.note { margin-top: 28.95pt; font-size: 12pt; line-height: 20pt; color: #444; }
-.verdict { padding: 0 0.2em; border: 1.5pt solid currentColor; }
-.v-合格 { color: #17633a; } .v-基本合格 { color: #8a5a00; } .v-需修改 { color: #a1141b; }
-@media print {
-  html { background: none; }
-  body { max-width: none; padding: 0; }
-  h2, h3 { break-after: avoid; }
-  p.detail { break-inside: avoid; }
-}
+  font-family: {title};
+}}
+h2, h3, p {{ margin: 0; font-size: 16pt; font-weight: normal; text-indent: 2em; }}
+h2 {{ font-family: {heading1}; }}
+h3 {{ font-family: {heading2}; }}
+p.addressee {{ text-indent: 0; }}
+p.item strong {{ font-weight: bold; }}
+.quote, .mark {{ font-family: {heading2}; }}
+.mark {{ font-weight: bold; text-decoration: underline; text-decoration-color: #b00; text-underline-offset: 3pt; }}
+p.blank {{ height: 28.95pt; }}
+p.signature, p.date {{ text-align: right; text-indent: 0; padding-right: 2em; }}
+p.note {{ margin-top: 28.95pt; font-size: 12pt; line-height: 20pt; color: #444; }}
+.verdict {{ padding: 0 0.2em; border: 1.5pt solid currentColor; }}
+.v-合格 {{ color: #17633a; }} .v-基本合格 {{ color: #8a5a00; }} .v-需修改 {{ color: #a1141b; }}
+@media print {{
+  html {{ background: none; }}
+  body {{ max-width: none; padding: 0; }}
+  h2, h3 {{ break-after: avoid; }}
+  p.detail {{ break-inside: avoid; }}
+}}
 """
+
+
+def _stack(role: str, generic: str) -> str:
+    return ", ".join([*(f'"{name}"' for name in CHAINS[role]), generic])
+
+
+_CSS = _CSS_TEMPLATE.format(
+    body=_stack("body", "serif"), title=_stack("title", "serif"),
+    heading1=_stack("heading1", "sans-serif"), heading2=_stack("heading2", "serif"),
+)
 _TAGS = {"title": "h1", "heading1": "h2", "heading2": "h3"}
 
 

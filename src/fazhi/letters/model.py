@@ -20,7 +20,6 @@ class Identity:
     doc_number: str | None
     issuer: str | None
     source: str  # the file name as reviewed
-    format: str
     sha256: str
 
     @property
