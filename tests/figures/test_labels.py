@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.figures.helpers import figures
+from tests.figures.helpers import figures, only
 
 
 def labels(text: str) -> list[str | None]:
@@ -77,3 +77,9 @@ def test_label_span_covers_the_label_words() -> None:
 def test_the_whole_counts_the_same_kind_of_thing() -> None:
     figs = figures("新设立经营主体15236户,同比增长8.9%,其中企业4102户、个体工商户11134户。")
     assert [f.part_of for f in figs] == [None, None, 0, 0]
+
+
+def test_government_system_scope_is_peeled_at_every_level() -> None:
+    plain = only("制定行政规范性文件5件。").label
+    for scope in ("省政府系统", "市政府系统", "县政府系统", "区政府系统", "政府系统"):
+        assert only(f"{scope}制定行政规范性文件5件。").label == plain, scope

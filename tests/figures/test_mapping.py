@@ -111,3 +111,10 @@ def test_an_absolute_change_is_not_a_level() -> None:
     # 减少20项 says by how much the devolved items fell, not how many there are.
     f = figures("赋权后乡镇承接的执法事项平均减少20项。")[0]
     assert (f.compare, f.indicator) == ("decrease", None)
+
+
+def test_one_term_in_two_columns_is_told_apart_by_unit() -> None:
+    # 涉特殊主体 is a variant of both the count and the amount indicator: the unit decides.
+    counted, amount = figures("执结涉特殊主体案件12件,涉特殊主体案件执行金额1.2亿元。")
+    assert counted.indicator == "credit.government_cases_executed"
+    assert amount.indicator == "credit.execution_amount"

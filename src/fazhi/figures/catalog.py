@@ -13,34 +13,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, field_validator, model_validator
 
 from fazhi.core.errors import ConfigError
-from fazhi.figures.validation import load_data_file
+from fazhi.figures.validation import Strict, load_data_file
 
 Kind = Literal["count", "rate", "amount", "duration", "ratio"]
 KINDS: tuple[str, ...] = ("count", "rate", "amount", "duration", "ratio")
 _M = TypeVar("_M", bound=BaseModel)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Area(_Strict):
+class _Area(Strict):
     id: str
     name: str
     gangyao: bool  # counts toward 纲要 coverage (普法 belongs to 法治社会 and does not)
 
 
-class _Index(_Strict):
+class _Index(Strict):
     version: str
     areas: list[_Area]
     exclude: list[str] = []
     category_nouns: list[str] = []
 
 
-class _Indicator(_Strict):
+class _Indicator(Strict):
     id: str
     name: str
     kind: Kind
@@ -62,7 +58,7 @@ class _Indicator(_Strict):
         return value
 
 
-class _AreaFile(_Strict):
+class _AreaFile(Strict):
     area: str
     indicators: list[_Indicator]
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from fazhi.figures.grammar import Quantity
 from fazhi.figures.lexicon import Lexicon
+from fazhi.figures.model import CHANGES
 
 CLAUSE_END = re.compile(r"[,，。;；:：!！?？\n]")
 SENTENCE_END = re.compile(r"[。;；!！?？\n]")
@@ -41,7 +42,7 @@ def compares(text: str, qs: list[Quantity], lex: Lexicon) -> list[str | None]:
             out[i] = _change(text, q, head, lex)
         if out[i] is None and i and _same_list(text, qs[i - 1], q):
             inherited = out[i - 1]
-            out[i] = inherited if inherited in ("increase", "decrease") else None
+            out[i] = inherited if inherited in CHANGES else None
     return out
 
 

@@ -13,12 +13,12 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
+from fazhi.core.fold import fold
 from fazhi.figures.clauses import SENTENCE_END
-from fazhi.figures.model import Figure, Issue
+from fazhi.figures.model import CHANGES, Figure, Issue
 from fazhi.figures.units import unit_family
 
-_PERCENT = ("%", "％")
-_CHANGES = ("increase", "decrease")
+_PERCENT = "%"  # units are NFKC-normalised by the grammar: ％ arrives as %
 # Rounding and truncation in print: 1766/1781 = 99.158% is printed 99.15%.
 TOLERANCE = Decimal("1")  # percentage points
 _CHANGE_GAP = re.compile(r"^[,，、]?(?:降幅|增幅|下降|减少|增长|增加|提升|降低|缩减|压缩)(?:了|达|约|为)?$")
@@ -28,8 +28,12 @@ _NO_WORDS = ("不予",)
 
 
 def check_consistency(figs: tuple[Figure, ...] | list[Figure], text: str) -> tuple[Issue, ...]:
-    """Issues found among ``figs`` (as returned by ``extract_figures(text)``), in text order."""
+    """Issues found among ``figs`` (as returned by ``extract_figures(text)``), in text order.
+
+    ``text`` is read folded, as ``extract_figures`` reads it (增⻓ as 增长).
+    """
     figs = list(figs)
+    text = fold(text)
     issues: list[Issue] = []
     issues += _rates_above_100(figs)
     issues += _parts_exceed_whole(figs)
@@ -46,7 +50,7 @@ def _issue(code: str, message: str, figs: list[Figure], idx: list[int]) -> Issue
 
 
 def _is_rate(f: Figure) -> bool:
-    return f.unit in _PERCENT and f.compare not in _CHANGES and "率" in (f.label or "")
+    return f.unit == _PERCENT and f.compare not in CHANGES and "率" in (f.label or "")
 
 
 def _rates_above_100(figs: list[Figure]) -> list[Issue]:
@@ -94,7 +98,7 @@ def _rate_vs_counts(figs: list[Figure], members: list[int]) -> list[Issue]:
         if not _is_rate(rate) or rate.approx:
             continue
         stem = rate.label.split("、")[-1].rstrip("率")[-2:] if rate.label else ""
-        counts = [i for i in members[:pos] if figs[i].unit not in _PERCENT and not figs[i].approx]
+        counts = [i for i in members[:pos] if figs[i].unit != _PERCENT and not figs[i].approx]
         pairs = [(a, b) for k, a in enumerate(counts) for b in counts[k + 1 :]
                  if unit_family(figs[a].unit) == unit_family(figs[b].unit) and 0 < figs[b].value <= figs[a].value]
         if not stem or not pairs:
@@ -116,9 +120,9 @@ def _change_vs_from_to(figs: list[Figure], members: list[int], text: str) -> lis
     issues = []
     for a, b, c in zip(members, members[1:], members[2:]):
         fa, fb, fc = figs[a], figs[b], figs[c]
-        if (fa.compare, fb.compare) != ("from", "to") or fc.compare not in _CHANGES:
+        if (fa.compare, fb.compare) != ("from", "to") or fc.compare not in CHANGES:
             continue
-        if fc.unit not in _PERCENT or fa.value == 0 or not _CHANGE_GAP.match(text[fb.span.end : fc.span.start]):
+        if fc.unit != _PERCENT or fa.value == 0 or not _CHANGE_GAP.match(text[fb.span.end : fc.span.start]):
             continue
         expected = abs(fb.value - fa.value) / fa.value * 100
         if abs(expected - fc.value) > TOLERANCE and not fc.approx:

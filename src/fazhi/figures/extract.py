@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fazhi.core.fold import fold
 from fazhi.core.spans import Span
 from fazhi.figures.blocked import block
 from fazhi.figures.catalog import catalog
@@ -15,7 +16,11 @@ from fazhi.figures.model import Figure
 
 
 def quantities(text: str) -> list[Quantity]:
-    """The grammar's matches that are figures (before labels and mapping)."""
+    """The grammar's matches that are figures (before labels and mapping).
+
+    Read on ``fold(text)`` (⾏ as 行, ２０ as 20); offsets hold for ``text`` too.
+    """
+    text = fold(text)
     lex, ex = lexicon(), exclusions()
     blocked = block(text, ex)
     kept = [q for q in scan(text, lex) if rejection(text, q, blocked, lex, ex) is None]
@@ -27,17 +32,21 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
 
     Every figure's ``span.surface`` equals ``text[span.start:span.end]``; the
     values are exact decimals; each maps to at most one catalog indicator.
+    Everything is read on ``fold(text)`` (PDF look-alikes such as ⾏政 and
+    full-width digits folded, one character for one), so labels hold the
+    folded words; spans are cut from ``text`` and keep what was written.
     """
     lex = lexicon()
     cat = catalog()
-    qs = quantities(text)
-    kinds = compares(text, qs, lex)
-    labels = label_all(text, qs, kinds, lex)
+    reading = fold(text)
+    qs = quantities(reading)
+    kinds = compares(reading, qs, lex)
+    labels = label_all(reading, qs, kinds, lex)
     figures = []
     for q, compare, lab in zip(qs, kinds, labels):
         label_span = Span.of(text, lab.start, lab.end) if lab.text else None
-        context = sentence_before(text, lab.start)
-        after = text[q.end : q.end + 12]
+        context = sentence_before(reading, lab.start)
+        after = reading[q.end : q.end + 12]
         match = map_figure(lab.topic, q.unit, compare, context, cat, after)
         if match and lab.part_of is not None and figures[lab.part_of].indicator == match.indicator:
             match = None  # 其中 parts never share their whole's column (刑事3016件 of 3721件)

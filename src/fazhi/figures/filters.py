@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from fazhi.figures.blocked import Blocked
 from fazhi.figures.clauses import CLAUSE_END, clause_start
-from fazhi.figures.grammar import Quantity
+from fazhi.figures.grammar import GAP, Quantity
 from fazhi.figures.lexicon import Exclusions, Lexicon
 from fazhi.figures.units import base_unit
 
@@ -22,7 +22,6 @@ _HEAD_LIMIT = 60  # characters of clause before a figure that its filters look a
 _BARE_BEFORE = ("均为", "均是", "为", "是", "达", "均达")
 _BARE_CONTEXT = re.compile(r"率|数|量")
 _YEARS = (Decimal(1900), Decimal(2100))
-_GAP = " \u3000\xa0\u2002\u2003"
 _PERFECTIVE = "了"  # 印发了三个文件
 
 
@@ -31,7 +30,7 @@ def rejection(text: str, q: Quantity, blocked: Blocked, lex: Lexicon, ex: Exclus
     reason = blocked.why(q.num_start, q.num_end)
     if reason:
         return reason
-    head = text[max(0, q.start - 6) : q.start].rstrip(_GAP)
+    head = text[max(0, q.start - 6) : q.start].rstrip(GAP)
     if any(head.endswith(w) for w in ex.before):
         return "ordinal_or_frame"
     if q.chinese and any(head.endswith(w) for w in ex.before_chinese_only):
@@ -73,7 +72,7 @@ def _clause_before(text: str, pos: int) -> str:
 def _chinese_counts(text: str, q: Quantity, ex: Exclusions) -> bool:
     """Chinese numerals count only where the text is visibly counting (see exclusions.toml)."""
     rules = ex.chinese
-    if q.unit in ("%", "％") or q.value >= rules.always_from or q.low is not None or q.approx:
+    if q.unit == "%" or q.value >= rules.always_from or q.low is not None or q.approx:
         return True
     head = _clause_before(text, q.start)
     if any(head.endswith(w) for w in rules.count_after):

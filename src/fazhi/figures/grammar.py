@@ -31,7 +31,7 @@ _AR_ONLY = re.compile(_AR)
 _CN_ONLY = re.compile(_CN)
 _MORE = "余多"  # 5000余次, 1000多家: more than the number written
 _PERCENT_WORD = "百分之"
-_GAP = " \u3000\xa0\u2002\u2003"  # PDF and HTML text often space a number off its unit
+GAP = " \u3000\xa0\u2002\u2003"  # PDF and HTML text often space a number off its unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,6 @@ class Quantity:
     high: Decimal | None
     chinese: bool
     multiplied: bool
-    before: str  # the qualifier written before the number, "" if none
 
 
 def scan(text: str, lex: Lexicon | None = None) -> list[Quantity]:
@@ -133,7 +132,7 @@ def _read(text: str, m: re.Match[str], lex: Lexicon) -> Quantity | None:
     # Units are reported in their ordinary (half-width) form so that ％ and %,
     # 场（次） and 场(次) land in one column; the surface keeps what was written.
     return Quantity(start, pos, m.start(), a.num_end, normalize(a.value), unicodedata.normalize("NFKC", unit),
-                    approx, low, high, chinese, a.multiplied, before)
+                    approx, low, high, chinese, a.multiplied)
 
 
 def _amount(text: str, m: re.Match[str], first: Numeral, chinese: bool, lex: Lexicon) -> _Amount:
@@ -142,7 +141,7 @@ def _amount(text: str, m: re.Match[str], first: Numeral, chinese: bool, lex: Lex
     if second is not None:
         second, pos = second
     num_end = pos
-    if text[pos : pos + 1] and text[pos] in _GAP and text[pos + 1 : pos + 2] in tuple("万亿余多"):
+    if text[pos : pos + 1] and text[pos] in GAP and text[pos + 1 : pos + 2] in tuple("万亿余多"):
         pos += 1  # 1.2 亿元
     more, pos = _take(text, pos, _MORE)  # 2900余万元
     mult_start = pos
@@ -186,7 +185,7 @@ def _bare(m: re.Match[str], n: Numeral, chinese: bool) -> Quantity | None:
     if chinese:
         return None
     return Quantity(m.start(), m.end(), m.start(), m.end(), normalize(n.value), "", False,
-                    None, None, False, False, "")
+                    None, None, False, False)
 
 
 def _take(text: str, pos: int, chars: str) -> tuple[str, int]:
@@ -208,7 +207,7 @@ def _multiplier(text: str, pos: int, chinese: bool) -> int:
 
 def _unit(text: str, pos: int, lex: Lexicon, chinese: bool) -> tuple[str, int]:
     unit, end = _unit_at(text, pos, lex, chinese)
-    if not unit and pos < len(text) and text[pos] in _GAP:
+    if not unit and pos < len(text) and text[pos] in GAP:
         unit, end = _unit_at(text, pos + 1, lex, chinese)
         if not unit:
             return "", pos

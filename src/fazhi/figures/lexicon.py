@@ -11,15 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, field_validator
 
-from fazhi.figures.validation import load_data_file
+from fazhi.figures.validation import Strict, load_data_file
 
 _T = TypeVar("_T")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _compiled(value: str) -> str:
@@ -31,7 +27,7 @@ def _compiled(value: str) -> str:
     return value
 
 
-class _Units(_Strict):
+class _Units(Strict):
     count: list[str]
     measure: list[str]
     time: list[str]
@@ -42,7 +38,7 @@ class _Units(_Strict):
     word_units: list[str]
 
 
-class _Qualifiers(_Strict):
+class _Qualifiers(Strict):
     approx_before: list[str]
     lower_before: list[str]
     upper_before: list[str]
@@ -53,11 +49,11 @@ class _Qualifiers(_Strict):
     scoped_upper: list[str]
 
 
-class _Ranges(_Strict):
+class _Ranges(Strict):
     joiners: list[str]
 
 
-class _Compare(_Strict):
+class _Compare(Strict):
     increase: list[str]
     decrease: list[str]
     needs_base: list[str]
@@ -68,7 +64,7 @@ class _Compare(_Strict):
     fillers: list[str]
 
 
-class _Labels(_Strict):
+class _Labels(Strict):
     lead: list[str]
     prepositions: list[str]
     trail: list[str]
@@ -88,7 +84,7 @@ class _Labels(_Strict):
         return _compiled(value)
 
 
-class _LexiconFile(_Strict):
+class _LexiconFile(Strict):
     version: str
     units: _Units
     qualifiers: _Qualifiers
@@ -97,7 +93,7 @@ class _LexiconFile(_Strict):
     labels: _Labels
 
 
-class _Pattern(_Strict):
+class _Pattern(Strict):
     name: str
     regex: str
 
@@ -107,13 +103,13 @@ class _Pattern(_Strict):
         return _compiled(value)
 
 
-class _Quotes(_Strict):
+class _Quotes(Strict):
     pairs: list[tuple[str, str]]
     max_length: int
     titles: list[tuple[str, str]]
 
 
-class _Chinese(_Strict):
+class _Chinese(Strict):
     count_after: list[str]
     enumeration_separators: list[str]
     count_after_verbs: list[str]
@@ -121,7 +117,7 @@ class _Chinese(_Strict):
     always_from: int
 
 
-class _ExclusionsFile(_Strict):
+class _ExclusionsFile(Strict):
     version: str
     slogans: list[str]
     before: list[str]

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from fazhi.figures.catalog import Catalog, Indicator
 from fazhi.figures.lexicon import lexicon
+from fazhi.figures.model import CHANGES
 from fazhi.figures.units import base_unit
 
-_CHANGES = ("increase", "decrease")
 BORROW_REACH = 48  # characters back a borrowed term may lie; further is another topic
 _AFTER_WINDOW = 8  # 33个行政执法领域: how far after a figure to look for what it counts
 _DISTANCE_COST = 8  # characters of distance that cost a borrowed match one matched character
@@ -46,9 +46,9 @@ def _kind_units() -> dict[str, frozenset[str]]:
 def fits(ind: Indicator, unit: str, compare: str | None) -> bool:
     """Whether a figure with ``unit`` and ``compare`` can report indicator ``ind``."""
     if ind.kind == "ratio":
-        if compare not in _CHANGES and unit not in ("个百分点", "百分点", "倍"):
+        if compare not in CHANGES and unit not in ("个百分点", "百分点", "倍"):
             return bool(ind.units) and unit in ind.units  # weights and scores (分), declared
-    elif compare in _CHANGES:
+    elif compare in CHANGES:
         return False  # a change (减少20项, 增长31.4%) is not a level
     allowed = frozenset(ind.units) if ind.units else _kind_units()[ind.kind]
     return unit in allowed or base_unit(unit) in allowed

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from fazhi.core.spans import Span
 
-COMPARES = ("from", "to", "increase", "decrease")
+# ``Figure.compare`` is None, "from", "to" or one of these: a change, never a level.
+CHANGES = ("increase", "decrease")
 
 
 def json_number(value: Decimal | None) -> int | float | None:

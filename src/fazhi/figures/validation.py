@@ -11,12 +11,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from fazhi.core.errors import ConfigError
 from fazhi.core.settings import read_toml
 
 _M = TypeVar("_M", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """Base of every data-file schema: unknown keys are errors (typos), values frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def load_data_file(model: type[_M], *parts: str, hint: str) -> _M:
