@@ -94,6 +94,17 @@ def test_not_toml_and_a_missing_file_are_config_errors(tmp_path: Path):
         load_rulebook(tmp_path / "none.toml")
 
 
+def test_not_toml_reads_the_same_from_text_and_from_a_file(tmp_path: Path):
+    path = tmp_path / "bad.toml"
+    path.write_text("name = ", encoding="utf-8")
+    with pytest.raises(ConfigError) as from_text:
+        parse_rulebook("name = ", str(path))
+    with pytest.raises(ConfigError) as from_file:
+        load_rulebook(path)
+    assert str(from_text.value) == str(from_file.value)
+    assert str(from_file.value).startswith(f"{path}: 审查规则文件不是合法的 TOML: ")
+
+
 def test_a_province_file_merges_over_the_default():
     base, book = load_rulebook(), load_rulebook(PROVINCE)
     assert book.version == "shili-2025.1"

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
 
-from fazhi.structure.headings import cn_number
+from fazhi.structure import parse_rules
+from fazhi.structure.headings import cn_number, starts_with_enumerator
+from fazhi.structure.layout import lay_out
+from fazhi.structure.lines import split_lines
 from tests.structure.helpers import headings, read
 
 TITLE = "示例县2024年度法治政府建设情况报告\n"
@@ -166,3 +171,34 @@ def test_to_json_gives_heading_with_enumerator_and_offsets():
 )
 def test_cn_number(numeral, value):
     assert cn_number(numeral) == value
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("第一部分 主要举措和成效", True),
+        ("第二部分、存在的不足", True),
+        ("一、主要举措", True),
+        ("（一）深化改革", True),
+        ("(1)完善制度", True),
+        ("2.规范执法", True),
+        ("①健全机制", True),
+        ("1.5万元", False),
+        ("十四五规划", False),
+        ("存在的不足", False),
+    ],
+)
+def test_starts_with_enumerator(content, expected):
+    assert starts_with_enumerator(content) is expected
+
+
+def test_a_part_enumerator_line_is_not_also_an_unnumbered_part_line():
+    # A province whose line words match mid-line: `第二部分 存在的不足` (第X部分
+    # needs no mark after it) is a numbered heading, not an unnumbered part line too.
+    packaged = resources.files("fazhi.structure").joinpath("rules.toml").read_text(encoding="utf-8")
+    anchored = r"'^(?:\d{4}年度?)?(?:法治政府建设)?(?:工作)?(?:中)?存在"
+    assert anchored in packaged
+    rules = parse_rules(packaged.replace(anchored, "'存在", 1))
+    text = TITLE + "第一部分 主要举措和成效\n内容。\n第二部分 存在的不足\n执法力量不足。\n"
+    layout = lay_out(text, split_lines(text), rules)
+    assert layout.mode == "numbered" and layout.part_lines == ()

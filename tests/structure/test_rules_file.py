@@ -54,6 +54,24 @@ def test_not_toml_is_refused():
         parse_rules("version = ")
 
 
+def test_not_toml_reads_the_same_from_text_and_from_a_file(tmp_path: Path):
+    path = tmp_path / "bad.toml"
+    path.write_text("version = ", encoding="utf-8")
+    with pytest.raises(ConfigError) as from_text:
+        parse_rules("version = ", str(path))
+    with pytest.raises(ConfigError) as from_file:
+        load_rules(path)
+    assert str(from_text.value) == str(from_file.value)
+    assert str(from_file.value).startswith(f"{path}: 结构规则文件不是合法的 TOML: ")
+
+
+def test_a_bad_pattern_is_named_in_one_chinese_line():
+    with pytest.raises(ConfigError) as caught:
+        parse_rules(PACKAGED.replace("'原因'", "'原因('", 1), "bad.toml")
+    message = str(caught.value)
+    assert "不是合法的正则表达式 '原因('" in message and "\n" not in message
+
+
 def test_missing_file_is_a_config_error(tmp_path: Path):
     with pytest.raises(ConfigError, match="不存在"):
         load_rules(tmp_path / "none.toml")

@@ -7,8 +7,11 @@ settings at import time. Unknown keys fail with the list of known ones.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -67,24 +70,73 @@ def read_toml(path: Path, what: str) -> dict:
         raise ConfigError(f"{what}不是 UTF-8 编码", source=str(path), hint="用 UTF-8 编码另存") from None
     except OSError as exc:
         raise ConfigError(f"无法读取{what}: {exc.strerror}", source=str(path), hint="检查文件权限") from None
+    return parse_toml(text, what, str(path))
+
+
+def parse_toml(text: str, what: str, source: str) -> dict:
+    """TOML text (a packaged file, a string) as ``read_toml`` reads a file: one Chinese line if it is not TOML."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{what}不是合法的 TOML: {exc}", source=str(path)) from None
+        raise ConfigError(f"{what}不是合法的 TOML: {exc}", source=source) from None
 
 
-# pydantic's error types, said in Chinese for the one-line message.
-_PYDANTIC_TYPES = {
-    "float_parsing": "应为数字", "int_parsing": "应为整数", "greater_than": "数值过小",
-    "bool_parsing": "应为 true 或 false", "string_type": "应为文字", "path_type": "应为路径",
-    "extra_forbidden": "不是已知的设置项", "missing": "缺少此项",
+# pydantic's own error types in Chinese, for the one line a user reads; the
+# `{…}` are filled from the error's ``ctx``.
+_PROBLEMS = {
+    "missing": "缺少此项",
+    "extra_forbidden": "不是已知的键",
+    "unexpected_keyword_argument": "不是已知的键",
+    "literal_error": "取值应为 {expected}",
+    "string_too_short": "至少要有 {min_length} 个字",
+    "too_short": "至少要有 {min_length} 项",
+    "greater_than": "应大于 {gt}",
+    "greater_than_equal": "应不小于 {ge}",
+    "less_than": "应小于 {lt}",
+    "less_than_equal": "应不大于 {le}",
+    "string_pattern_mismatch": "写法不符合 {pattern}",
+    "string_type": "应为文字(加引号)",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "path_type": "应为路径",
+    "list_type": "应为列表 [...]",
+    "tuple_type": "应为列表 [...]",
+    "dict_type": "应为表 {...}",
+    "mapping_type": "应为表 {...}",
+    "model_type": "应为表 {...}",
+    "model_attributes_type": "应为表 {...}",
+    "dataclass_type": "应为表 {...}",
+    "dataclass_args_type": "应为表 {...}",
 }
+_CTX_FIELD = re.compile(r"\{(\w+)\}")
 
 
-def pydantic_problem(error: dict) -> str:
-    """One pydantic error as '字段 a.b: 问题' in Chinese (the raw text only for unknown types)."""
-    where = ".".join(str(p) for p in error.get("loc", ())) or "(整体)"
-    return f"{where}: {_PYDANTIC_TYPES.get(error.get('type', ''), error.get('msg', ''))}"
+def pydantic_problem(error: Mapping[str, Any]) -> str:
+    """What is wrong, by one pydantic error, in Chinese on one line (without where).
+
+    Problems raised by our validators are Chinese already and are kept as they
+    are; pydantic's own are said from ``_PROBLEMS``. The settings, the
+    structure rules and the rulebook loaders all word their errors with it.
+    """
+    kind = str(error.get("type", ""))
+    ctx = error.get("ctx") or {}
+    if kind in ("value_error", "assertion_error") and "error" in ctx:
+        problem = str(ctx["error"])
+    elif kind in _PROBLEMS:
+        # literal_error's `'a', 'b' or 'c'` reads `'a'、'b'、'c'`.
+        said = {k: str(v).replace("' or '", "'、'").replace("', '", "'、'") for k, v in ctx.items()}
+        problem = _CTX_FIELD.sub(lambda m: said.get(m.group(1), "…"), _PROBLEMS[kind])
+    else:
+        problem = f"取值无效({kind})"
+    shown = error.get("input")
+    if kind not in ("missing", "value_error") and isinstance(shown, str | int | float | bool):
+        problem += f",现为 {shown!r}"
+    return problem
 
 
 def load_settings(config_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
@@ -111,7 +163,8 @@ def load_settings(config_file: Path | None = None, environ: dict[str, str] | Non
         return Settings(**values)
     except ValidationError as exc:
         first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(整体)"
         raise ConfigError(
-            f"设置项的值无效 {pydantic_problem(first)}(当前值 {first.get('input')!r})",
+            f"设置项的值无效 {where}: {pydantic_problem(first)}",
             source=str(path) if path else None,
         ) from None

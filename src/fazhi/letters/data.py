@@ -8,7 +8,6 @@ the middle of writing a letter.
 from __future__ import annotations
 
 import string
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from fazhi.core.errors import ConfigError
+from fazhi.core.settings import parse_toml, pydantic_problem
 
 PACKAGED = "suggestions.toml"
 
@@ -128,18 +128,16 @@ class LetterData:
 
 
 def parse_letter_data(text: str, source: str = "<string>") -> LetterData:
-    try:
-        raw: dict[str, Any] = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"不是有效的 TOML:{exc}", source=source) from exc
+    raw: dict[str, Any] = parse_toml(text, "审查意见书文字文件", source)
     try:
         model = _FileModel.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ConfigError(
-            f"{where}: {first['msg']}", source=source, hint="对照 fazhi/letters/suggestions.toml 的写法"
-        ) from exc
+            f"审查意见书文字文件有误 {where}: {pydantic_problem(first)}",
+            source=source, hint="对照 fazhi/letters/suggestions.toml 的写法",
+        ) from None
     return _compile(model)
 
 

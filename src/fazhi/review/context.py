@@ -21,7 +21,7 @@ from fazhi.core.spans import Span
 from fazhi.figures import Figure, Issue
 from fazhi.identity import Identity
 from fazhi.review.model import ReviewInput
-from fazhi.structure import Outline, Section
+from fazhi.structure import Outline
 from fazhi.structure.lines import Line, rstrip_end, split_lines
 
 _STAGE_NAMES = {
@@ -103,13 +103,6 @@ class Context:
                 if end > start:
                     found.append(self.span(start, end))
         return found
-
-    def top_with(self, part: str) -> list[Section]:
-        """Top-level sections whose own heading (or position) gives them ``part``."""
-        return [s for s in self.need_outline().top if part in s.parts]
-
-    def section_of(self, index: int) -> Section:
-        return self.need_outline().sections[index]
 
     def region(self, part: str) -> list[Span]:
         """Where the text of ``part`` is, mark by mark, without overlaps.

@@ -12,7 +12,6 @@ whose ``params`` are the check's frozen dataclass (see ``checks.base``).
 from __future__ import annotations
 
 import string
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,14 +23,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from fazhi.core.errors import ConfigError
-from fazhi.core.settings import read_toml
+from fazhi.core.settings import parse_toml, pydantic_problem, read_toml
 from fazhi.review.checks import REGISTRY, Params
 from fazhi.review.model import STATUSES, Basis
 from fazhi.structure import PARTS
-from fazhi.structure.rules import schema_problem
 
 PACKAGED = "rulebook.toml"
 DEFAULT = "default"
+_WHAT = "审查规则文件"  # the file's role, in its error messages
 # Fields every template may use besides those of its check.
 COMMON_FIELDS = ("title", "basis", "reason")
 _MAX_DEPTH = 5  # extends chains: province -> city is 2; more is a loop
@@ -153,14 +152,11 @@ def _packaged_raw() -> dict[str, Any]:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    return read_toml(path, "审查规则文件")
+    return read_toml(path, _WHAT)
 
 
 def _parse(text: str, source: str) -> dict[str, Any]:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"审查规则文件不是合法的 TOML: {exc}", source=source) from None
+    return parse_toml(text, _WHAT, source)
 
 
 def _resolve(raw: dict[str, Any], base_dir: Path, source: str, depth: int) -> dict[str, Any]:
@@ -219,7 +215,7 @@ def _validate(raw: dict[str, Any], source: str) -> Rulebook:
 
 
 def _schema_error(where: str, error: Any, source: str, hint: str) -> ConfigError:
-    return ConfigError(f"审查规则文件有误{f'({where})' if where else ''}: {schema_problem(error)}",
+    return ConfigError(f"{_WHAT}有误{f'({where})' if where else ''}: {pydantic_problem(error)}",
                        source=source, hint=hint)
 
 

@@ -68,6 +68,11 @@ def _ordinal(style: str, raw: str) -> int:
     return cn_number(raw)
 
 
+def starts_with_enumerator(content: str) -> bool:
+    """Whether a line's content opens with one of the genre's enumerators (a heading's or not)."""
+    return any(pattern.match(content) for _, pattern in _ENUMERATORS)
+
+
 def candidate(text: str, line: Line) -> Candidate | None:
     """The numbered heading opening ``line``, or None."""
     for style, pattern in _ENUMERATORS:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from fazhi.core.spans import Span
-from fazhi.structure.headings import STYLES, Candidate, candidate, check_numbering
+from fazhi.structure.headings import STYLES, Candidate, candidate, check_numbering, starts_with_enumerator
 from fazhi.structure.lines import Line
 from fazhi.structure.matching import is_part_line, part_hits
 from fazhi.structure.rules import StructureRules
@@ -32,9 +32,6 @@ from fazhi.structure.rules import StructureRules
 # An unnumbered heading line is short and is not a sentence.
 _LINE_HEADING_MAX = 30
 _SENTENCE_MARKS = re.compile(r"[。，,；;！？!?]")
-_ENUMERATOR_START = re.compile(
-    r"[（(]?\s?(?:[一二三四五六七八九十]{1,3}|\d{1,2}|第[一二三四五六七八九十]+部分)\s?[）)、.．]|[\u2460-\u2473]"
-)
 # Sign-off lines after the last paragraph (issuer, date) belong to no section.
 _SIGN_OFF = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[（(]此件[^）)]{0,10}[）)]"
@@ -122,7 +119,7 @@ def _is_line_heading(line: Line, rules: StructureRules) -> bool:
         len(content) <= _LINE_HEADING_MAX
         and not _SENTENCE_MARKS.search(content)
         and "报告" not in content  # a title, not a part
-        and not _ENUMERATOR_START.match(content)
+        and not starts_with_enumerator(content)
         and is_part_line(content, rules)
     )
 

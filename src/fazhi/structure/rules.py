@@ -8,7 +8,6 @@ use, never at import time.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +19,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from fazhi.core.errors import ConfigError
-from fazhi.core.settings import read_toml
+from fazhi.core.patterns import check_pattern, check_patterns
+from fazhi.core.settings import parse_toml, pydantic_problem, read_toml
 
 PARTS = ("measures", "leaders", "shortcomings", "reasons", "plans", "other")
 AREAS = (
@@ -38,15 +38,7 @@ AREAS = (
     "other",
 )
 PACKAGED_RULES = "rules.toml"
-
-
-def _check_patterns(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"不是合法的正则表达式 {pattern!r}: {exc}") from None
-    return patterns
+_WHAT = "结构规则文件"  # the file's role, in its error messages
 
 
 class _PartModel(BaseModel):
@@ -62,7 +54,7 @@ class _PartModel(BaseModel):
     @field_validator("heading", "line", "subheading", "opener", "body")
     @classmethod
     def _compile(cls, value: list[str]) -> list[str]:
-        return _check_patterns(value)
+        return check_patterns(value)
 
 
 class _TermModel(BaseModel):
@@ -74,8 +66,7 @@ class _TermModel(BaseModel):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, value: str) -> str:
-        _check_patterns([value])
-        return value
+        return check_pattern(value)
 
 
 class _AreaModel(BaseModel):
@@ -136,18 +127,14 @@ class StructureRules:
 
 def parse_rules(text: str, source: str = "<string>") -> StructureRules:
     """Validate a rules file's text and compile it."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"结构规则文件不是合法的 TOML: {exc}", source=source) from None
-    return _validated(raw, source)
+    return _validated(parse_toml(text, _WHAT, source), source)
 
 
 def load_rules(path: Path | None = None) -> StructureRules:
     """The packaged rules, or those of ``path`` (a province's own lists, a test file)."""
     if path is None:
         return _packaged()
-    return _validated(read_toml(Path(path), "结构规则文件"), str(path))
+    return _validated(read_toml(Path(path), _WHAT), str(path))
 
 
 @lru_cache(maxsize=1)
@@ -163,68 +150,11 @@ def _validated(raw: dict[str, Any], source: str) -> StructureRules:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise ConfigError(
-            f"结构规则文件有误{f'({where})' if where else ''}: {schema_problem(first)}",
+            f"{_WHAT}有误{f'({where})' if where else ''}: {pydantic_problem(first)}",
             source=source,
             hint=f"对照软件包自带的 fazhi/structure/{PACKAGED_RULES} 修改",
         ) from None
     return _compile(model)
-
-
-# pydantic's own error types in Chinese, for the one line a user reads; the
-# `{…}` are filled from the error's ``ctx``.
-_PROBLEMS = {
-    "missing": "缺少此项",
-    "extra_forbidden": "不是已知的键",
-    "unexpected_keyword_argument": "不是已知的键",
-    "literal_error": "取值应为 {expected}",
-    "string_too_short": "至少要有 {min_length} 个字",
-    "too_short": "至少要有 {min_length} 项",
-    "greater_than": "应大于 {gt}",
-    "greater_than_equal": "应不小于 {ge}",
-    "less_than": "应小于 {lt}",
-    "less_than_equal": "应不大于 {le}",
-    "string_pattern_mismatch": "写法不符合 {pattern}",
-    "string_type": "应为文字(加引号)",
-    "int_type": "应为整数",
-    "int_parsing": "应为整数",
-    "int_from_float": "应为整数",
-    "float_type": "应为数字",
-    "float_parsing": "应为数字",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "list_type": "应为列表 [...]",
-    "tuple_type": "应为列表 [...]",
-    "dict_type": "应为表 {...}",
-    "mapping_type": "应为表 {...}",
-    "model_type": "应为表 {...}",
-    "model_attributes_type": "应为表 {...}",
-    "dataclass_type": "应为表 {...}",
-    "dataclass_args_type": "应为表 {...}",
-}
-_CTX_FIELD = re.compile(r"\{(\w+)\}")
-
-
-def schema_problem(error: Mapping[str, Any]) -> str:
-    """What is wrong, by one pydantic error, in Chinese on one line (without where).
-
-    Problems raised by our validators are Chinese already and are kept as they
-    are; pydantic's own are said from ``_PROBLEMS``. The rulebook loader uses
-    this too.
-    """
-    kind = str(error.get("type", ""))
-    ctx = error.get("ctx") or {}
-    if kind in ("value_error", "assertion_error") and "error" in ctx:
-        problem = str(ctx["error"])
-    elif kind in _PROBLEMS:
-        # literal_error's `'a', 'b' or 'c'` reads `'a'、'b'、'c'`.
-        said = {k: str(v).replace("' or '", "'、'").replace("', '", "'、'") for k, v in ctx.items()}
-        problem = _CTX_FIELD.sub(lambda m: said.get(m.group(1), "…"), _PROBLEMS[kind])
-    else:
-        problem = f"取值无效({kind})"
-    shown = error.get("input")
-    if kind not in ("missing", "value_error") and isinstance(shown, str | int | float | bool):
-        problem += f",现为 {shown!r}"
-    return problem
 
 
 def _compile(model: _RulesModel) -> StructureRules:

@@ -13,7 +13,6 @@ there; lists come out as tuples and tables as read-only mappings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,6 +21,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, ConfigDict, TypeAdapter, with_config
 
+from fazhi.core.patterns import check_pattern, check_patterns
 from fazhi.core.spans import Span
 from fazhi.review.context import Context
 
@@ -32,22 +32,8 @@ class Params:
     """Base of every check's parameters (each a frozen, keyword-only dataclass); unknown keys are errors."""
 
 
-def check_patterns(value: tuple[str, ...]) -> tuple[str, ...]:
-    """Refuse a rule file whose regular expression does not compile, naming it."""
-    for pattern in value:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"不是合法的正则表达式 {pattern!r}: {exc}") from None
-    return value
-
-
-def _one_pattern(value: str) -> str:
-    return check_patterns((value,))[0]
-
-
 Patterns = Annotated[tuple[str, ...], AfterValidator(check_patterns)]
-Pattern = Annotated[str, AfterValidator(_one_pattern)]
+Pattern = Annotated[str, AfterValidator(check_pattern)]
 # A table in the rule file, read-only once loaded.
 StrMap = Annotated[Mapping[str, str], AfterValidator(lambda d: MappingProxyType(dict(d)))]
 
@@ -103,7 +89,6 @@ class CheckSpec:
     params: type[Params]
     fields: tuple[str, ...]  # detail keys every outcome of this check provides
     variants: tuple[str, ...] = ()  # extra template keys such as "failed.promised"
-    doc: str = ""
 
     def parse_params(self, raw: Mapping[str, Any]) -> Params:
         """The rule file's ``params`` table as this check's frozen parameters.

@@ -142,12 +142,12 @@ def comparisons(ctx: Context, p: ComparisonParams) -> Outcome:
 
 
 CHECKS = (
-    CheckSpec("area_coverage", area_coverage, CoverageParams, ("covered", "total", "missing", "missing_ids", "missing_note"),
-              doc="工作举措覆盖了纲要的哪些领域,哪些没有提到"),
-    CheckSpec("figure_density", figure_density, DensityParams, ("count", "chars", "per_thousand"),
-              doc="每千字的数字个数"),
-    CheckSpec("named_documents", named_documents, DocumentsParams, ("count", "chars", "per_thousand"),
-              doc="每千字引用的文件(《》)个数"),
-    CheckSpec("comparisons", comparisons, ComparisonParams, ("count",),
-              doc="与往年的比较(同比、增减)个数"),
+    # 工作举措覆盖了纲要的哪些领域,哪些没有提到
+    CheckSpec("area_coverage", area_coverage, CoverageParams, ("covered", "total", "missing", "missing_ids", "missing_note")),
+    # 每千字的数字个数
+    CheckSpec("figure_density", figure_density, DensityParams, ("count", "chars", "per_thousand")),
+    # 每千字引用的文件(《》)个数
+    CheckSpec("named_documents", named_documents, DocumentsParams, ("count", "chars", "per_thousand")),
+    # 与往年的比较(同比、增减)个数
+    CheckSpec("comparisons", comparisons, ComparisonParams, ("count",)),
 )

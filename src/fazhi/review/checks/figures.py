@@ -33,6 +33,6 @@ def figure_consistency(ctx: Context, p: ConsistencyParams) -> Outcome:
 
 
 CHECKS = (
-    CheckSpec("figure_consistency", figure_consistency, ConsistencyParams, ("count", "issues", "codes"),
-              doc="数字之间是否自相矛盾"),
+    # 数字之间是否自相矛盾
+    CheckSpec("figure_consistency", figure_consistency, ConsistencyParams, ("count", "issues", "codes")),
 )

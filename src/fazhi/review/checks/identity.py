@@ -177,10 +177,10 @@ def publication_deadline(ctx: Context, p: DeadlineParams) -> Outcome:
 
 
 CHECKS = (
-    CheckSpec("title_form", title_form, TitleParams, ("title", "problems"),
-              doc="标题是否符合规定的写法"),
-    CheckSpec("report_year", report_year, YearParams, ("year", "conflicts"),
-              doc="报告年度是否写明,且与正文、各部分标题和发布日期一致"),
-    CheckSpec("publication_deadline", publication_deadline, DeadlineParams, ("published", "deadline", "days_late"),
-              doc="发布日期是否在期限之内;发布日期未知时不适用"),
+    # 标题是否符合规定的写法
+    CheckSpec("title_form", title_form, TitleParams, ("title", "problems")),
+    # 报告年度是否写明,且与正文、各部分标题和发布日期一致
+    CheckSpec("report_year", report_year, YearParams, ("year", "conflicts")),
+    # 发布日期是否在期限之内;发布日期未知时不适用
+    CheckSpec("publication_deadline", publication_deadline, DeadlineParams, ("published", "deadline", "days_late")),
 )

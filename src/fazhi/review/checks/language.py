@@ -63,7 +63,7 @@ def stock_phrases(ctx: Context, p: StockParams) -> Outcome:
 
 
 CHECKS = (
+    # 套话(规则文件中的词表)在句子中所占的比例
     CheckSpec("stock_phrases", stock_phrases, StockParams,
-              ("sentences", "with_stock", "share", "percent", "phrases"),
-              doc="套话(规则文件中的词表)在句子中所占的比例"),
+              ("sentences", "with_stock", "share", "percent", "phrases")),
 )

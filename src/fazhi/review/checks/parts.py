@@ -149,10 +149,10 @@ def _sentences(text: str) -> int:
 
 
 CHECKS = (
-    CheckSpec("part_present", part_present, PartParams, ("label", "found"),
-              doc="某一法定部分是否出现(标题、标题行、小标题或段首用语)"),
-    CheckSpec("causes_given", causes_given, CausesParams, ("stated", "heading"), ("failed.promised", "failed.absent"),
-              doc="是否在正文中说明了不足的原因;只在标题中写“原因”不算"),
-    CheckSpec("leaders_substantive", leaders_substantive, LeadersParams, ("sentences", "chars"),
-              doc="第一责任人部分是否有实质内容(句数与字数)"),
+    # 某一法定部分是否出现(标题、标题行、小标题或段首用语)
+    CheckSpec("part_present", part_present, PartParams, ("label", "found")),
+    # 是否在正文中说明了不足的原因;只在标题中写“原因”不算
+    CheckSpec("causes_given", causes_given, CausesParams, ("stated", "heading"), ("failed.promised", "failed.absent")),
+    # 第一责任人部分是否有实质内容(句数与字数)
+    CheckSpec("leaders_substantive", leaders_substantive, LeadersParams, ("sentences", "chars")),
 )

@@ -106,6 +106,6 @@ def _same(a: Span, b: Span) -> bool:
 
 
 CHECKS = (
-    CheckSpec("plans_specific", plans_specific, PlansParams, ("items", "specific", "share"), ("failed.paragraph",),
-              doc="下一年度安排中有多少项给出了可衡量的目标或完成时限"),
+    # 下一年度安排中有多少项给出了可衡量的目标或完成时限
+    CheckSpec("plans_specific", plans_specific, PlansParams, ("items", "specific", "share"), ("failed.paragraph",)),
 )
