@@ -18,6 +18,7 @@ from fazhi.ingest.base import RawFile
 from fazhi.ingest.hints import meaningful_title
 from fazhi.ingest.pdf_layout import PageText, assemble
 from fazhi.ingest.pdf_lines import Glyph, build_lines
+from fazhi.ingest.pdf_streams import check_pdf_streams
 
 _REEXPORT_HINT = "用原软件重新导出 PDF,或重新下载完整文件"
 _OCR_HINT = "这通常是扫描件:请先用 OCR 软件识别为文字,或改用 Word 原件"
@@ -36,6 +37,7 @@ _NOT_PDF = (
 
 def read_pdf(raw: RawFile, settings: Settings) -> Document:
     _check_envelope(raw)
+    check_pdf_streams(raw, settings)
     pages, title = _extract(raw)
     glyph_count = sum(len(glyphs) for glyphs, _ in pages)
     unmapped = sum(1 for glyphs, _ in pages for g in glyphs if g.text == "\ufffd")
