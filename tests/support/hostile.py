@@ -6,6 +6,7 @@ nothing here is checked in, so no bomb ever sits in the repository.
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import zipfile
@@ -87,11 +88,14 @@ def numbering_docx(path: Path, start: int, fmt: str) -> Path:
 def huge_xml_docx(path: Path, xml_mb: int = 190) -> Path:
     """A DOCX within the zip limits (ratio ~30:1, total < 200 MB) whose document.xml is ``xml_mb`` MB."""
     rng = random.Random(7)
+    # Sixteen random chunks of ~100 KB, cycled: each is wider than deflate's
+    # 32 KB window, so the ratio stays that of random text, and building is fast.
+    pool = ["".join(_paragraph(f"第{rng.randrange(10**9)}项工作完成情况") for _ in range(2000)) for _ in range(16)]
 
     def chunks():
         written = 0
         while written < xml_mb * MB:
-            chunk = "".join(_paragraph(f"第{rng.randrange(10**9)}项工作完成情况") for _ in range(2000))
+            chunk = pool[rng.randrange(len(pool))]
             written += len(chunk.encode("utf-8"))
             yield chunk
 
@@ -126,12 +130,23 @@ def pdf_bytes(streams: list[bytes], texts: list[str] | None = None) -> bytes:
     return bytes(out)
 
 
+@functools.lru_cache(maxsize=2)
 def deflate_bomb(inflated_mb: int) -> bytes:
-    """``inflated_mb`` MB of spaces (valid, if dull, content-stream bytes) deflated at ~1000:1."""
-    packer = zlib.compressobj(9)
+    """``inflated_mb`` MB of spaces (valid, if dull, content-stream bytes) deflated at ~1000:1.
+
+    Compressing a gigabyte takes seconds; after a full flush the compressor
+    starts afresh, so one megabyte's output is repeated instead, with the
+    checksum of the whole computed on the side.
+    """
     block = b" " * MB
-    data = b"".join(packer.compress(block) for _ in range(inflated_mb))
-    return data + packer.flush()
+    packer = zlib.compressobj(9)
+    first = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    end = packer.flush(zlib.Z_FINISH)[:-4]  # the final empty block, without the checksum
+    checksum = 1
+    for _ in range(inflated_mb):
+        checksum = zlib.adler32(block, checksum)
+    return first + again * (inflated_mb - 1) + end + checksum.to_bytes(4, "big")
 
 
 def pdf_bomb(path: Path, inflated_mb: int = 1024, pages: int = 1) -> Path:

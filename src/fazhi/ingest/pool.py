@@ -12,7 +12,6 @@ repeatable whatever the number of workers.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import time
 import traceback
@@ -41,9 +40,11 @@ class Done:
 def _serve(task: Task, settings: Settings, shared: Any, conn: Connection) -> None:
     # Ctrl-C reaches the whole process group: the parent decides what it means.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(os, "setrlimit"):
+    try:
         import resource
-
+    except ImportError:  # not on Windows: there only the time limit holds
+        resource = None
+    if resource is not None:
         cap = int(settings.max_memory_mb * 1024 * 1024)
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     while True:
@@ -78,12 +79,9 @@ def _memory_error(source: str, settings: Settings) -> MemoryLimit:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers start from a clean, small process (not a copy of a
-    # parent holding database connections and threads), with fazhi preloaded.
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["fazhi.pipeline"])
-        return context
+    # spawn: workers start from a clean process (not a copy of a parent holding
+    # database connections and a progress-bar thread), on every OS, and as
+    # direct children whose resource use (peak memory) is counted in ours.
     return multiprocessing.get_context("spawn")
 
 
