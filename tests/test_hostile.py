@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import os
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,43 @@ def test_ctrl_c_says_what_was_kept(tmp_path: Path) -> None:
     assert run.returncode == 130, run.stderr
     assert "Traceback" not in run.stderr and run.lines()[-1].startswith("已中断")
     assert 0 < len(_stored(tmp_path)) < 300
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 2 MB file system of its own (tmpfs; the tests run as root, as CI does)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount], check=True)
+    yield mount
+    subprocess.run(["umount", "-l", mount], check=True)
+
+
+def test_a_full_disk_names_each_file_it_could_not_store(tmp_path: Path, small_disk: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(60):
+        hostile.good_txt(folder / f"r{i:02d}.txt", "填充" * 4000 + str(i))
+    run = run_fazhi("ingest", folder, env={"FAZHI_DATA_DIR": str(small_disk)})
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    failures = [line for line in run.lines() if line.startswith("✗ 失败")]
+    assert failures and all(f"{folder}/r" in line and "disk is full" in line for line in failures)
+    listed = run_fazhi("list", "--json", env={"FAZHI_DATA_DIR": str(small_disk)})
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 60 - len(failures)
+
+
+def test_a_full_disk_leaves_no_empty_letters(tmp_path: Path, small_disk: Path) -> None:
+    report = hostile.good_txt(tmp_path / "r.txt")
+    (small_disk / "filler").write_bytes(b"x" * (2 * hostile.MB - 8192))
+    run = run_fazhi("review", report, "--out", small_disk / "out", env=_env(tmp_path))
+    assert run.returncode != 0 and "Traceback" not in run.stderr
+    assert [p for p in (small_disk / "out").iterdir() if p.stat().st_size == 0] == []
+
+
+def test_a_read_only_database_can_still_be_listed(tmp_path: Path, small_disk: Path) -> None:
+    env = {"FAZHI_DATA_DIR": str(small_disk)}
+    assert run_fazhi("ingest", hostile.good_txt(tmp_path / "r.txt"), env=env).returncode == 0
+    subprocess.run(["mount", "-o", "remount,ro", small_disk], check=True)
+    listed = run_fazhi("list", "--json", env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert len(listed.stdout.splitlines()) == 1

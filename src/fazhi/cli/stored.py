@@ -56,6 +56,9 @@ def ingest(
 
     settings = settings_from(config, db)
     store = open_store(settings)
+    if store.read_only:
+        raise StoreError("数据库文件是只读的,无法入库", source=_db_label(settings),
+                         hint="把数据库复制到可写的文件夹,或用 --db 指定另一个数据库;list、show、review 仍可读取")
     missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     files = list(iter_files(p for p in paths if p not in missing))
     counts = {name: 0 for name in STATUS_NAMES}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,7 +37,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     # WAL lets `fazhi list` read while an ingest is writing.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    if not cursor.execute("PRAGMA query_only").fetchone()[0]:
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
@@ -192,8 +194,9 @@ class Saved:
 
 
 class Store:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, read_only: bool = False):
         self.engine = engine
+        self.read_only = read_only
         self._writer = engine.execution_options(write=True)
 
     def known_sha256(self) -> frozenset[str]:
@@ -292,12 +295,17 @@ def open_store(settings: Settings) -> Store:
     """Connect to the configured database and migrate it to the current schema."""
     url = settings.resolved_database_url()
     lock_path = None
+    read_only = False
     try:
         parsed = sa.engine.make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             database = Path(parsed.database)
-            database.parent.mkdir(parents=True, exist_ok=True)
-            lock_path = database.with_name(database.name + ".lock")
+            if database.exists() and not _writable(database):
+                parsed = _read_only_url(database)
+                read_only = True
+            else:
+                database.parent.mkdir(parents=True, exist_ok=True)
+                lock_path = database.with_name(database.name + ".lock")
         engine = sa.create_engine(parsed)
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine, "connect", _sqlite_pragmas)
@@ -316,7 +324,25 @@ def open_store(settings: Settings) -> Store:
     except (OperationalError, SQLAlchemyError, OSError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         raise StoreError(f"无法打开数据库: {reason}", source=safe_url(url), hint=_open_hint(reason)) from None
-    return Store(engine)
+    return Store(engine, read_only=read_only)
+
+
+def _writable(database: Path) -> bool:
+    # SQLite writes beside the file too (its -wal and -shm files).
+    return os.access(database, os.W_OK) and os.access(database.parent, os.W_OK)
+
+
+def _read_only_url(database: Path) -> sa.engine.URL:
+    """A read-only SQLite file (a read-only mount, a copy on a CD): read as immutable, nothing written.
+
+    In WAL mode even reading needs the -shm file beside the database; an
+    immutable open needs nothing, and nobody can be writing where nobody can write.
+    """
+    from urllib.parse import quote
+
+    return sa.engine.URL.create(
+        "sqlite", database=f"file:{quote(str(database.resolve()))}", query={"immutable": "1", "uri": "true"}
+    )
 
 
 def _open_hint(reason: str) -> str:
