@@ -30,16 +30,16 @@ class Settings(BaseModel):
     )
     # Every limit is finite (1e400 in TOML and "inf" in the environment are refused):
     # a limit that is not a number cannot be enforced, and int(inf) is a crash.
-    max_file_mb: float = Field(50.0, gt=0, le=1_000_000, allow_inf_nan=False, description="单个文件大小上限(MB)")
+    max_file_mb: float = Field(50.0, gt=0, le=1e12, allow_inf_nan=False, description="单个文件大小上限(MB)")
     max_unzipped_mb: float = Field(
-        200.0, gt=0, le=1_000_000, allow_inf_nan=False,
+        200.0, gt=0, le=1e12, allow_inf_nan=False,
         description="DOCX 解压后总大小、PDF 数据流解压后总大小的上限(MB),防止压缩炸弹",
     )
     max_zip_ratio: float = Field(
-        200.0, gt=1, le=1_000_000, allow_inf_nan=False, description="DOCX 内单个部件的最大压缩比"
+        200.0, gt=1, le=1e12, allow_inf_nan=False, description="DOCX 内单个部件的最大压缩比"
     )
     max_part_mb: float = Field(
-        50.0, gt=0, le=1_000_000, allow_inf_nan=False,
+        50.0, gt=0, le=1e12, allow_inf_nan=False,
         description="DOCX 内单个 XML 部件、PDF 内单个数据流解压后的上限(MB);真实报告的正文部件只有几 MB",
     )
     max_text_chars: int = Field(
@@ -51,7 +51,7 @@ class Settings(BaseModel):
         description="单个文件的处理时限(秒);超时的文件记一行错误,其余文件照常处理",
     )
     max_memory_mb: float = Field(
-        3072.0, ge=256, le=1_000_000, allow_inf_nan=False,
+        3072.0, ge=256, le=1e12, allow_inf_nan=False,
         description="处理单个文件的工作进程可用的内存上限(MB)",
     )
     workers: int = Field(0, ge=0, le=1024, description="入库时的工作进程数;0 表示与处理器核数相同")
