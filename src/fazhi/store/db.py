@@ -306,7 +306,10 @@ def open_store(settings: Settings) -> Store:
             else:
                 database.parent.mkdir(parents=True, exist_ok=True)
                 lock_path = database.with_name(database.name + ".lock")
-        engine = sa.create_engine(parsed)
+        # Several ingests share one SQLite file: a writer waits its turn (up to
+        # 30 s for one transaction) rather than failing at once with "locked".
+        sqlite = parsed.get_backend_name() == "sqlite"
+        engine = sa.create_engine(parsed, connect_args={"timeout": 30} if sqlite else {})
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine, "connect", _sqlite_pragmas)
             sa.event.listen(engine, "begin", _sqlite_begin)
