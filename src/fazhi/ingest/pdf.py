@@ -108,6 +108,8 @@ def _extract(raw: RawFile) -> tuple[list[tuple[list[Glyph], float]], object]:
             source=raw.source,
             hint="请提供未加密的 PDF 或去除打开密码后再导入",
         ) from exc
+    except MemoryError:
+        raise  # not damage: the worker reports the memory cap
     except Exception as exc:  # pdfminer raises anything from KeyError to struct.error on damaged files
         raise CorruptFile("PDF 文件已损坏,无法解析", source=raw.source, hint=_REEXPORT_HINT) from exc
     if not pages:
