@@ -71,7 +71,7 @@ def read_raw(path: str | Path, settings: Settings) -> RawFile:
         raise _folder(source) from None
     except OSError as exc:
         raise InputError(f"无法读取文件: {exc.strerror}", source=source, hint="检查文件权限") from None
-    with os.fdopen(fd, "rb", buffering=0) as handle:
+    try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise _folder(source)
@@ -81,6 +81,10 @@ def read_raw(path: str | Path, settings: Settings) -> RawFile:
                 source=source, hint="只读取普通的报告文件;把报告复制为普通文件后再处理",
             )
         check_size(source, os.fstat(fd).st_size, settings)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb", buffering=0) as handle:
         try:
             # One byte past the limit tells a file that grew while we read it.
             data = _read_at_most(handle, settings.max_file_bytes + 1)
