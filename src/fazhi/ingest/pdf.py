@@ -85,6 +85,12 @@ def _extract(raw: RawFile) -> tuple[list[tuple[list[Glyph], float]], object]:
     into a dict of two dozen properties, which made reading six times slower.
     """
     # Imported here so that reading a .txt never loads pdfminer.
+    import logging
+
+    # pdfminer logs its repairs of damaged files ("MediaBox missing…") as
+    # warnings, which Python prints on stderr between fazhi's one-line
+    # outcomes; the outcome line is what the user needs.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
