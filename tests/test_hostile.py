@@ -34,6 +34,13 @@ def _stored(tmp_path: Path) -> list[str]:
         return [row[0] for row in db.execute("SELECT source FROM reports ORDER BY id")]
 
 
+def _rows(tmp_path: Path) -> list[tuple]:
+    with sqlite3.connect(tmp_path / "data" / "fazhi.sqlite3") as db:
+        rows = db.execute("SELECT r.id, r.sha256, r.text, r.analysis, o.content FROM reports r "
+                          "JOIN originals o ON o.sha256 = r.sha256 ORDER BY r.id").fetchall()
+    return rows
+
+
 def _only_lines(run, *needles: str) -> None:
     """No traceback, and each needle on exactly one line of stderr."""
     assert "Traceback" not in run.stderr, run.stderr
@@ -83,10 +90,14 @@ def test_fifo_and_device_links_are_refused_without_reading(tmp_path: Path) -> No
     hostile.device_link(folder / "a.txt", "/dev/zero")
     hostile.device_link(folder / "b.pdf", "/dev/urandom")
     hostile.good_txt(folder / "z.txt")
+    earlier = hostile.good_txt(tmp_path / "earlier.txt", "earlier")
+    assert run_fazhi("ingest", earlier, env=_env(tmp_path)).returncode == 0
+    before = _rows(tmp_path)
     run = run_fazhi("ingest", folder, env=_env(tmp_path), timeout=LIMIT_S + SLACK_S)
     assert run.returncode == 1
     _only_lines(run, "fifo.txt: 不是普通文件(命名管道)", "a.txt: 不是普通文件(字符设备)", "b.pdf: 不是普通文件(字符设备)")
-    assert [Path(s).name for s in _stored(tmp_path)] == ["z.txt"]
+    assert [Path(s).name for s in _stored(tmp_path)] == ["earlier.txt", "z.txt"]
+    assert _rows(tmp_path)[: len(before)] == before  # nothing stored was touched
     assert run.seconds < LIMIT_S and run.peak_mb < PEAK_MB
 
 
