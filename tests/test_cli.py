@@ -182,12 +182,12 @@ def test_review_out_onto_a_file_is_one_line(tmp_path: Path) -> None:
 
 
 def test_letter_names_are_valid_on_windows(tmp_path: Path) -> None:
-    from fazhi.cli.review import _letter_stem
+    from fazhi.cli.review import letter_stem
 
     taken: set[str] = set()
-    assert _letter_stem({"source": "CON.txt"}, taken) == "_CON.审查意见"
-    assert _letter_stem({"source": "a:b?.txt"}, taken) == "a_b_.审查意见"
-    assert _letter_stem({"source": "CON.txt"}, taken) == "_CON.审查意见-2"
+    assert letter_stem({"source": "CON.txt"}, taken) == "CON_.审查意见"
+    assert letter_stem({"source": "a:b?.txt"}, taken) == "a_b_.审查意见"
+    assert letter_stem({"source": "CON.txt"}, taken) == "CON_.审查意见-2"
 
 
 def test_config_path_that_is_a_folder_is_one_line(tmp_path: Path) -> None:

@@ -6,12 +6,21 @@ registers them on ``app``.
 
 from __future__ import annotations
 
+import signal
 import sys
 
 from fazhi import __version__
 from fazhi.cli import read, review, stored  # noqa: F401  (registers the commands)
-from fazhi.cli.common import app, err, out
+from fazhi.cli.common import app, err, line, out, shown
 from fazhi.core.errors import FazhiError
+
+
+class Interrupted(BaseException):
+    """Ctrl-C. Not KeyboardInterrupt: click swallows that into "Aborted!" before main sees it."""
+
+
+def _interrupt(_signum, _frame) -> None:
+    raise Interrupted
 
 
 @app.command()
@@ -22,12 +31,14 @@ def version() -> None:
 
 def main() -> None:
     """Entry point: the one place where fazhi's errors become a message and an exit code."""
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
     except FazhiError as exc:
-        err.print(f"[red]错误:[/red] {exc.one_line()}")
+        err.print(line(("错误:", "red"), shown(exc.one_line())))
         sys.exit(2)
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this line short
         err.print("已中断。已完成的文件都已保存,重新运行同一命令会继续处理其余文件。")
         sys.exit(130)
 

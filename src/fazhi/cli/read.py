@@ -11,9 +11,12 @@ import typer
 
 from fazhi.cli.common import (
     ConfigOption,
+    WorkersOption,
     analysis_table,
     app,
     err,
+    error_line,
+    exit_for,
     make_table,
     out,
     settings_from,
@@ -27,9 +30,10 @@ def analyze(
     as_json: Annotated[bool, typer.Option("--json", help="每个文件输出一行 JSON")] = False,
     text: Annotated[bool, typer.Option("--text", help="只输出读取到的原文(所有偏移量都以它为准)")] = False,
     config: ConfigOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """识别报告(不入库):地区、级别、年度、标题、发布日期、发文机关、文号。"""
-    from fazhi.pipeline import analyze_path, failure_json
+    from fazhi.pipeline import failure_json
 
     settings = settings_from(config)
     if text:
@@ -42,19 +46,20 @@ def analyze(
         sys.stdout.buffer.write(document.text.encode("utf-8"))
         sys.stdout.flush()
         return
+    from fazhi.cli.batch import analyze_files
     from fazhi.ingest import is_report_file
     from fazhi.ingest.files import iter_files
 
     rows: list[dict] = []
-    for path, explicit in iter_files(files):
-        if not explicit and not is_report_file(path):
-            continue  # a folder's stray files (images, .doc drafts) are not reports
-        try:
-            row = analyze_path(path, settings).to_json()
-        except FazhiError as exc:
-            row = failure_json(str(path), exc)
+    # A folder's stray files (images, .doc drafts) are not reports.
+    sources = (path for path, explicit in iter_files(files) if explicit or is_report_file(path))
+    for read in analyze_files(sources, settings, workers):
+        if read.error is not None:
+            row = failure_json(read.source, read.error)
             if not as_json:
-                err.print(f"[red]✗[/red] {exc.one_line()}")
+                error_line(read.error)
+        else:
+            row = read.analysis
         rows.append(row)
         if as_json:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -63,8 +68,7 @@ def analyze(
         err.print("没有找到可读取的报告(支持 .txt .html .htm .docx .pdf)")
     if not as_json:
         out.print(analysis_table(rows))
-    if any(r["error"] for r in rows):
-        raise typer.Exit(1)
+    exit_for(rows)
 
 
 FIGURE_COLUMNS = ("text", "offset", "value", "unit", "approx", "low", "high", "compare", "label", "indicator")

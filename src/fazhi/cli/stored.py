@@ -19,18 +19,26 @@ from rich.progress import (
 from rich.table import Table
 
 from fazhi.cli.common import (
+    EXIT_BUG,
+    EXIT_FAILED,
+    MAX_ID,
     STATUS_NAMES,
     ConfigOption,
     DbOption,
+    WorkersOption,
     app,
     err,
+    error_line,
     level_name,
+    line,
     make_table,
     out,
     settings_from,
+    shown,
 )
-from fazhi.core.errors import FazhiError
+from fazhi.core.errors import FazhiError, FileNotFound, StoreError
 from fazhi.core.settings import Settings
+from fazhi.ingest.registry import shown_path
 
 
 @app.command()
@@ -39,20 +47,29 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只显示失败的文件")] = False,
     config: ConfigOption = None,
     db: DbOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """入库:保存原件(按 sha256)与识别结果;重复的文件只记录不重存;出错的文件不影响其余文件。"""
     from fazhi.ingest.files import iter_files
     from fazhi.store import open_store
-    from fazhi.store.ingest_run import ingest_one
+    from fazhi.store.ingest_run import ingest_files
 
     settings = settings_from(config, db)
     store = open_store(settings)
-    missing = [p for p in paths if not p.exists()]
-    files = list(iter_files(p for p in paths if p.exists()))
+    if store.read_only:
+        raise StoreError("数据库文件是只读的,无法入库", source=_db_label(settings),
+                         hint="把数据库复制到可写的文件夹,或用 --db 指定另一个数据库;list、show、review 仍可读取")
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    files = list(iter_files(p for p in paths if p not in missing))
     counts = {name: 0 for name in STATUS_NAMES}
+    bugs = 0
     for p in missing:
-        err.print(f"[red]✗ 失败[/red] {p}: 路径不存在(检查路径是否正确)")
-        store.record(str(p), None, "failed", error_code="not_found", error_message=f"{p}: 路径不存在")
+        error = FileNotFound("路径不存在", source=shown_path(p), hint="检查路径是否正确")
+        error_line(error, "✗ 失败")
+        try:
+            store.record(error.source, None, "failed", error_code=error.code, error_message=error.one_line())
+        except StoreError:
+            pass  # the line above is the record
         counts["failed"] += 1
     progress = Progress(
         TextColumn("入库中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -60,29 +77,32 @@ def ingest(
     )
     with progress:
         task = progress.add_task("ingest", total=len(files))
-        for source, explicit in files:
-            outcome = ingest_one(source, explicit, store, settings)
+        for outcome in ingest_files(files, store, settings, workers):
             counts[outcome.status] += 1
+            bugs += outcome.error is not None and outcome.error.code == "internal_error"
             progress.advance(task)
             _print_outcome(progress.console, outcome, quiet)
     summary = "  ".join(f"{STATUS_NAMES[k]} {v}" for k, v in counts.items())
-    out.print(f"共 {len(files) + len(missing)} 个文件:{summary}  (数据库: {_db_label(settings)})")
+    out.print(line(f"共 {len(files) + len(missing)} 个文件:{summary}  (数据库: ", shown(_db_label(settings)), ")"),
+              soft_wrap=True)
+    if bugs:
+        raise typer.Exit(EXIT_BUG)
     if counts["failed"]:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILED)
 
 
 def _print_outcome(console: Console, outcome, quiet: bool) -> None:
     if outcome.status == "failed":
-        console.print(f"[red]✗ 失败[/red] {outcome.error.one_line()}")
+        error_line(outcome.error, "✗ 失败", console)
     elif quiet:
         return
     elif outcome.status == "skipped":
-        console.print(f"[yellow]- 跳过[/yellow] {outcome.error.one_line()}")
+        console.print(line(("- 跳过", "yellow"), " ", shown(outcome.error.one_line())))
     elif outcome.status == "duplicate":
-        console.print(f"[cyan]= 已存在[/cyan] #{outcome.report_id} {outcome.source}(内容相同,未重复入库)")
+        console.print(line(("= 已存在", "cyan"), f" #{outcome.report_id} ", shown(outcome.source), "(内容相同,未重复入库)"))
     else:
         where = " ".join(str(x) for x in (outcome.jurisdiction, outcome.report_year) if x) or "身份未识别"
-        console.print(f"[green]✓ 新入库[/green] #{outcome.report_id} {where}  {outcome.source}")
+        console.print(line(("✓ 新入库", "green"), f" #{outcome.report_id} ", shown(where), "  ", shown(outcome.source)))
 
 
 def _db_label(settings: Settings) -> str:
@@ -99,8 +119,8 @@ def _db_label(settings: Settings) -> str:
 
 @app.command("list")
 def list_reports(
-    limit: Annotated[int, typer.Option(help="最多显示多少条")] = 100,
-    offset: Annotated[int, typer.Option(help="从第几条开始")] = 0,
+    limit: Annotated[int, typer.Option(min=0, max=MAX_ID, help="最多显示多少条")] = 100,
+    offset: Annotated[int, typer.Option(min=0, max=MAX_ID, help="从第几条开始")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="每条一行 JSON")] = False,
     config: ConfigOption = None,
     db: DbOption = None,
@@ -120,10 +140,10 @@ def list_reports(
     for r in rows:
         parent = " ".join(x for x in (r["province"], r["city"]) if x and x != r["jurisdiction"])
         table.add_row(
-            str(r["id"]), r["jurisdiction"] or "—", level_name(r["level"]), parent or "—",
+            str(r["id"]), shown(r["jurisdiction"] or "—"), level_name(r["level"]), shown(parent or "—"),
             r["division_code"] or "—", str(r["report_year"] or "—"),
             str(r["published"] or "—"), f"{r['score']:.1f}" if r["score"] is not None else "—",
-            r["title"] or "(无标题)",
+            shown(r["title"] or "(无标题)"),
         )
     out.print(table)
     if total > offset + len(rows):
@@ -132,7 +152,7 @@ def list_reports(
 
 @app.command()
 def show(
-    report_id: Annotated[int, typer.Argument(metavar="ID", help="报告编号(见 fazhi list)")],
+    report_id: Annotated[int, typer.Argument(metavar="ID", min=1, max=MAX_ID, help="报告编号(见 fazhi list)")],
     as_json: Annotated[bool, typer.Option("--json", help="输出完整的 JSON")] = False,
     text: Annotated[bool, typer.Option("--text", help="只输出原文")] = False,
     config: ConfigOption = None,
@@ -173,5 +193,5 @@ def show(
         ("噪声片段", str(len(analysis.get("noise") or []))),
         ("入库时间", str(row["ingested_at"])),
     ):
-        table.add_row(label, str(value) if value not in (None, "") else "—")
+        table.add_row(label, shown(value) if value not in (None, "") else "—")
     out.print(table)

@@ -31,6 +31,18 @@ class FazhiError(Exception):
     def to_json(self) -> dict[str, str]:
         return {"code": self.code, "message": self.one_line()}
 
+    def __reduce__(self):
+        # Errors cross from worker processes to the parent: keep every field,
+        # not only the formatted line that Exception.args holds.
+        return (_rebuild, (type(self), dict(self.__dict__)))
+
+
+def _rebuild(cls: type[FazhiError], state: dict) -> FazhiError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    Exception.__init__(error, error.one_line())
+    return error
+
 
 class SpanError(FazhiError):
     """A span does not match the text it claims to come from: always a bug upstream."""
@@ -94,3 +106,25 @@ class NoText(InputError):
 
 class StoreError(FazhiError):
     code = "store_error"
+
+
+class TimeLimit(InputError):
+    """A file took longer than ``max_seconds_per_file``; its worker was stopped."""
+
+    code = "time_limit"
+
+
+class MemoryLimit(InputError):
+    """A file needed more memory than ``max_memory_mb``; its worker was stopped."""
+
+    code = "memory_limit"
+
+
+class InternalError(FazhiError):
+    """A bug met while handling one file: its traceback is shown, the batch goes on."""
+
+    code = "internal_error"
+
+    def __init__(self, message: str, *, source: str | None = None, trace: str = ""):
+        super().__init__(message, source=source, hint="这是 fazhi 的缺陷,请把上面的错误信息和文件一并报告")
+        self.trace = trace

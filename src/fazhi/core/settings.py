@@ -28,11 +28,33 @@ class Settings(BaseModel):
     database_url: str | None = Field(
         None, description="数据库地址;留空则用 data_dir 下的 SQLite 文件,PostgreSQL 用 postgresql+psycopg://…"
     )
-    max_file_mb: float = Field(50.0, gt=0, description="单个文件大小上限(MB)")
+    # Every limit is finite (1e400 in TOML and "inf" in the environment are refused):
+    # a limit that is not a number cannot be enforced, and int(inf) is a crash.
+    max_file_mb: float = Field(50.0, gt=0, le=1e12, allow_inf_nan=False, description="单个文件大小上限(MB)")
     max_unzipped_mb: float = Field(
-        200.0, gt=0, description="DOCX 解压后总大小上限(MB),防止压缩炸弹"
+        200.0, gt=0, le=1e12, allow_inf_nan=False,
+        description="DOCX 解压后总大小、PDF 数据流解压后总大小的上限(MB),防止压缩炸弹",
     )
-    max_zip_ratio: float = Field(200.0, gt=1, description="DOCX 内单个部件的最大压缩比")
+    max_zip_ratio: float = Field(
+        200.0, gt=1, le=1e12, allow_inf_nan=False, description="DOCX 内单个部件的最大压缩比"
+    )
+    max_part_mb: float = Field(
+        50.0, gt=0, le=1e12, allow_inf_nan=False,
+        description="DOCX 内单个 XML 部件、PDF 内单个数据流解压后的上限(MB);真实报告的正文部件只有几 MB",
+    )
+    max_text_chars: int = Field(
+        2_000_000, gt=0, le=10**10,
+        description="读出文字的字数上限;最长的真实报告也只有几十万字,超出的多半不是报告",
+    )
+    max_seconds_per_file: float = Field(
+        120.0, gt=0, le=86_400, allow_inf_nan=False,
+        description="单个文件的处理时限(秒);超时的文件记一行错误,其余文件照常处理",
+    )
+    max_memory_mb: float = Field(
+        3072.0, ge=256, le=1e12, allow_inf_nan=False,
+        description="处理单个文件的工作进程可用的内存上限(MB)",
+    )
+    workers: int = Field(0, ge=0, le=1024, description="入库时的工作进程数;0 表示与处理器核数相同")
     rulebook: Path | None = Field(
         None, description="审查规则文件(TOML),如本省的规则;留空则用内置的 2019 年《规定》规则"
     )
@@ -44,6 +66,13 @@ class Settings(BaseModel):
     @property
     def max_unzipped_bytes(self) -> int:
         return int(self.max_unzipped_mb * 1024 * 1024)
+
+    @property
+    def max_part_bytes(self) -> int:
+        return int(self.max_part_mb * 1024 * 1024)
+
+    def worker_count(self) -> int:
+        return self.workers or os.cpu_count() or 1
 
     def resolved_database_url(self) -> str:
         if self.database_url:
@@ -101,6 +130,7 @@ _PROBLEMS = {
     "int_from_float": "应为整数",
     "float_type": "应为数字",
     "float_parsing": "应为数字",
+    "finite_number": "应为有限的数字",
     "bool_type": "应为 true 或 false",
     "bool_parsing": "应为 true 或 false",
     "path_type": "应为路径",

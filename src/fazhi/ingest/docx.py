@@ -50,6 +50,8 @@ def read_docx(raw: RawFile, settings: Settings) -> Document:
         body = package.element.body
         numbering = load_numbering(_numbering_xml(package), package.styles.element)
         title = package.core_properties.title
+    except MemoryError:
+        raise  # not damage: the worker reports the memory cap
     except Exception as exc:  # python-docx/lxml raise many types on a damaged file
         raise CorruptFile(
             "文件已损坏或不是有效的 Word(.docx)文档,无法打开", source=raw.source, hint=RESAVE_HINT

@@ -59,7 +59,15 @@ def _letters(n: int) -> str:
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
+# Word itself accepts list values up to 32767. A file may say anything: a start
+# of 10**11 in letters would be a 4 GB string, 10**15 in Roman numerals a
+# billion loop turns. Beyond Word's range a number is written in digits.
+MAX_LIST_NUMBER = 32767
+
+
 def format_number(n: int, fmt: str) -> str:
+    if not 0 < n <= MAX_LIST_NUMBER and fmt not in ("bullet", "none"):
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
                "taiwaneseCounting", "taiwaneseCountingThousand", "chineseLegalSimplified"):
         return chinese_number(n)

@@ -91,7 +91,7 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
         codec = normalize_label(declared)
         try:
             text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # Python's "undefined" codec raises a bare UnicodeError
             text = ""
         if _looks_textual(text) and _plausibility(text) >= _MIN_PLAUSIBLE:
             return text, codec
@@ -104,7 +104,7 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
         if codec.startswith("utf-16") and len(data) % 2:
             continue
         try:
-            text = data.decode(codec)
+            text = _decode(data, codec)
         except UnicodeDecodeError:
             continue
         if _looks_textual(text):
@@ -123,6 +123,20 @@ def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[
     )
 
 
+def _decode(data: bytes, codec: str) -> str:
+    """``data`` decoded; a UTF-8 file cut inside its last character loses only that character.
+
+    A download or copy that stops one byte short is still the report: refusing
+    it whole as "not text" would lose it for one character.
+    """
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        if codec != "utf-8" or exc.reason != "unexpected end of data" or exc.start < len(data) - 3:
+            raise
+        return data[: exc.start].decode(codec)
+
+
 def _detect(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes
 
@@ -132,7 +146,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     name = normalize_label(best.encoding)
     try:
         text = data.decode(name)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
     if not _looks_textual(text):
         return None

@@ -18,6 +18,7 @@ from fazhi.ingest.base import RawFile
 from fazhi.ingest.hints import meaningful_title
 from fazhi.ingest.pdf_layout import PageText, assemble
 from fazhi.ingest.pdf_lines import Glyph, build_lines
+from fazhi.ingest.pdf_streams import check_pdf_streams
 
 _REEXPORT_HINT = "用原软件重新导出 PDF,或重新下载完整文件"
 _OCR_HINT = "这通常是扫描件:请先用 OCR 软件识别为文字,或改用 Word 原件"
@@ -36,6 +37,7 @@ _NOT_PDF = (
 
 def read_pdf(raw: RawFile, settings: Settings) -> Document:
     _check_envelope(raw)
+    check_pdf_streams(raw, settings)
     pages, title = _extract(raw)
     glyph_count = sum(len(glyphs) for glyphs, _ in pages)
     unmapped = sum(1 for glyphs, _ in pages for g in glyphs if g.text == "\ufffd")
@@ -83,6 +85,12 @@ def _extract(raw: RawFile) -> tuple[list[tuple[list[Glyph], float]], object]:
     into a dict of two dozen properties, which made reading six times slower.
     """
     # Imported here so that reading a .txt never loads pdfminer.
+    import logging
+
+    # pdfminer logs its repairs of damaged files ("MediaBox missing…") as
+    # warnings, which Python prints on stderr between fazhi's one-line
+    # outcomes; the outcome line is what the user needs.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -106,6 +114,8 @@ def _extract(raw: RawFile) -> tuple[list[tuple[list[Glyph], float]], object]:
             source=raw.source,
             hint="请提供未加密的 PDF 或去除打开密码后再导入",
         ) from exc
+    except MemoryError:
+        raise  # not damage: the worker reports the memory cap
     except Exception as exc:  # pdfminer raises anything from KeyError to struct.error on damaged files
         raise CorruptFile("PDF 文件已损坏,无法解析", source=raw.source, hint=_REEXPORT_HINT) from exc
     if not pages:

@@ -7,6 +7,8 @@ Readers are imported only when a file of their format arrives, so that
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -52,23 +54,84 @@ def detect_format(source: str) -> str:
 
 
 def read_raw(path: str | Path, settings: Settings) -> RawFile:
-    """The bytes of one file, after the checks that need no reading: format, existence, size."""
-    source = str(path)
-    p = Path(path)
+    """The bytes of one regular file, read at most up to the size limit.
+
+    The size check cannot trust ``stat`` alone: a FIFO, ``/dev/zero`` or
+    ``/dev/urandom`` (or a symlink to one) reports 0 bytes and then never ends.
+    So the file is opened without blocking, checked on the open descriptor to
+    be a regular file, and read no further than the limit.
+    """
+    source = shown_path(path)
     detect_format(source)  # refuse unsupported files before touching their bytes
     try:
-        size = p.stat().st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise FileNotFound("文件不存在", source=source, hint="检查路径是否正确") from None
-    except OSError as exc:
-        raise InputError(f"无法读取文件: {exc.strerror}", source=source) from None
-    if p.is_dir():
-        raise InputError("这是一个文件夹,不是报告文件", source=source, hint="给出其中的文件,或直接给出文件夹(不带报告扩展名)")
-    check_size(source, size, settings)
-    try:
-        return RawFile(source, p.read_bytes())
+    except IsADirectoryError:
+        raise _folder(source) from None
     except OSError as exc:
         raise InputError(f"无法读取文件: {exc.strerror}", source=source, hint="检查文件权限") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise _folder(source)
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"不是普通文件({_KINDS.get(stat.S_IFMT(mode), '特殊文件')}),不会读取",
+                source=source, hint="只读取普通的报告文件;把报告复制为普通文件后再处理",
+            )
+        check_size(source, os.fstat(fd).st_size, settings)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        try:
+            # One byte past the limit tells a file that grew while we read it.
+            data = _read_at_most(handle, settings.max_file_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"无法读取文件: {exc.strerror}", source=source, hint="检查文件权限") from None
+    check_size(source, len(data), settings)
+    return RawFile(source, data)
+
+
+_KINDS = {
+    stat.S_IFIFO: "命名管道", stat.S_IFCHR: "字符设备", stat.S_IFBLK: "块设备", stat.S_IFSOCK: "套接字",
+}
+
+
+def _folder(source: str) -> InputError:
+    return InputError("这是一个文件夹,不是报告文件", source=source, hint="给出其中的文件,或直接给出文件夹(不带报告扩展名)")
+
+
+def _read_at_most(handle, limit: int) -> bytes:
+    chunks, total = [], 0
+    while total < limit:
+        chunk = handle.read(min(1 << 20, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as text that can be printed, stored and put in JSON.
+
+    A name unzipped from a Windows archive is often GBK bytes, which Python
+    keeps as lone surrogates that no UTF-8 terminal, database or JSON accepts.
+    Such a name is shown as GB18030 when it decodes as that, else with its
+    undecodable bytes as \\xNN.
+    """
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        raw = os.fsencode(text)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "backslashreplace")
 
 
 def read_path(path: str | Path, settings: Settings) -> Document:
@@ -91,6 +154,7 @@ def read_document(raw: RawFile, settings: Settings) -> Document:
     module_name, func_name = _READERS[Path(source).suffix.lower()][1].split(":")
     reader = getattr(importlib.import_module(module_name), func_name)
     doc: Document = reader(raw, settings)
+    check_chars(source, len(doc.text), settings)
     assert doc.provenance.format == fmt, (doc.provenance.format, fmt)
     # Furniture that survives any reader (a metadata bar pasted into a .txt, a
     # breadcrumb inside a DOCX) is found on the final text, the same way for all.
@@ -98,6 +162,16 @@ def read_document(raw: RawFile, settings: Settings) -> Document:
     for item in noise:
         item.span.check(doc.text)
     return replace(doc, noise=noise)
+
+
+def check_chars(source: str, chars: int, settings: Settings) -> None:
+    """Refuse text longer than any report: the stages after reading are not built for it."""
+    if chars > settings.max_text_chars:
+        raise FileTooLarge(
+            f"读出的文字过多({chars:,} 字,上限 {settings.max_text_chars:,} 字),不像一份年度报告",
+            source=source,
+            hint="确认文件内容;若确是一份报告,可在设置中调高 max_text_chars",
+        )
 
 
 def check_size(source: str, size: int, settings: Settings) -> None:

@@ -7,9 +7,13 @@ from fazhi.core.errors import EmptyFile
 from fazhi.core.settings import Settings
 from fazhi.ingest.base import RawFile
 from fazhi.ingest.encoding import decode_text
+from fazhi.ingest.registry import check_chars
 
 
 def read_text(raw: RawFile, settings: Settings) -> Document:
+    # No encoding takes more than four bytes a character: more bytes than that
+    # are more characters than the limit, refused before decoding megabytes.
+    check_chars(raw.source, len(raw.data) // 4, settings)
     text, encoding = decode_text(raw.data, raw.source)
     # The text is kept exactly as decoded (line endings included) so that
     # offsets match what any other tool reading the same file sees.

@@ -87,6 +87,25 @@ def _row(analysis: Mapping[str, Any], data: LetterData) -> Row:
     )
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice, in
+# CSV as in XLSX: a file named "=HYPERLINK(...)" must stay a name.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any, csv: bool = True) -> Any:
+    """A value safe in a spreadsheet: no control characters (XLSX cannot hold them), no formula.
+
+    CSV has no cell types, so a formula is neutralised by Excel's own text
+    marker, a leading apostrophe; XLSX keeps the text exact as a string cell.
+    """
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    return "'" + value if csv and value.startswith(_FORMULA_START) else value
+
+
 def _write_csv(records: list[Row], path: Path) -> Path:
     # The BOM is what makes Excel on Chinese Windows read the file as UTF-8, not GBK.
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
@@ -94,7 +113,7 @@ def _write_csv(records: list[Row], path: Path) -> Path:
         writer.writerow(HEADERS.values())
         for record in records:
             writer.writerow(
-                "" if v is None else v.isoformat() if isinstance(v, dt.date) else v for v in astuple(record)
+                "" if v is None else v.isoformat() if isinstance(v, dt.date) else _cell(v) for v in astuple(record)
             )
     return path
 
@@ -109,7 +128,10 @@ def _write_xlsx(records: list[Row], path: Path) -> Path:
     sheet.title = "审核汇总"
     sheet.append(list(HEADERS.values()))
     for record in records:
-        sheet.append(list(astuple(record)))
+        sheet.append([_cell(v, csv=False) for v in astuple(record)])
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":  # openpyxl reads a leading "=" as a formula
+                cell.data_type = "s"
     header_font, header_fill = Font(bold=True), PatternFill("solid", fgColor="DDE4EE")
     for cell in sheet[1]:
         cell.font, cell.fill = header_font, header_fill

@@ -1,4 +1,10 @@
-"""Ingest many files: walk folders, skip what is stored, survive bad files, report each outcome."""
+"""Ingest many files: analysis in worker processes, storing in this one, every outcome reported.
+
+The parent is the single writer: workers read and analyze (each file under
+the time and memory limits of ``fazhi.ingest.pool``), the parent stores. The
+database's unique sha256 and an insert that tolerates losing the race make
+several processes, or machines, ingesting into one database at once safe.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fazhi.core.errors import FazhiError, InputError, StoreError
+from fazhi.core.errors import FazhiError, InputError, InternalError, StoreError
 from fazhi.core.settings import Settings
 from fazhi.ingest.files import iter_files
-from fazhi.ingest.registry import detect_format, is_report_file, read_raw
+from fazhi.ingest.pool import Done, run_files
+from fazhi.ingest.registry import detect_format, is_report_file, read_raw, shown_path
 from fazhi.pipeline import analyze_raw
-from fazhi.store.db import Store
+from fazhi.store.db import Store, report_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +31,36 @@ class Outcome:
     error: FazhiError | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What a worker sends back for one file."""
+
+    status: str  # analyzed | duplicate | failed | skipped
+    sha256: str | None = None
+    row: dict | None = None  # report_row(analysis): plain values cross processes cheaply
+    data: bytes | None = None
+    error: FazhiError | None = None
+
+
+def prepare(item: tuple[str, bool], settings: Settings, known: frozenset[str]) -> Prepared:
+    """Read and analyze one file (in a worker); bytes already stored are not analyzed again."""
+    source, explicit = item
+    if not explicit and not is_report_file(source):
+        # A folder's stray files (images, .doc drafts) are noted, not failures.
+        try:
+            detect_format(shown_path(source))
+        except InputError as exc:
+            return Prepared("skipped", error=exc)
+    raw = read_raw(source, settings)
+    if raw.sha256 in known:
+        return Prepared("duplicate", raw.sha256)
+    try:
+        analysis = analyze_raw(raw, settings)
+    except FazhiError as exc:
+        return Prepared("failed", raw.sha256, error=exc)
+    return Prepared("analyzed", raw.sha256, report_row(analysis), raw.data)
+
+
 def _record_failure(store: Store, source: str, sha256: str | None, exc: FazhiError) -> None:
     """Note a failed file; when the database itself is what failed, the outcome line is the record."""
     try:
@@ -32,38 +69,56 @@ def _record_failure(store: Store, source: str, sha256: str | None, exc: FazhiErr
         pass
 
 
-def ingest_one(source: str, explicit: bool, store: Store, settings: Settings) -> Outcome:
-    if not explicit and not is_report_file(source):
-        # A folder's stray files (images, .doc drafts) are noted, not failures.
-        try:
-            detect_format(source)
-        except InputError as exc:
-            return Outcome(source, "skipped", error=exc)
-    sha256 = None
+def settle(done: Done, store: Store) -> Outcome:
+    """Store what a worker prepared (parent side); a database failure names the file it hit."""
+    source = done.source
+    prepared: Prepared | None = done.result
+    error = done.error if done.error is not None else (prepared.error if prepared else None)
+    sha256 = prepared.sha256 if prepared else None
+    if prepared is not None and prepared.status == "skipped":
+        return Outcome(source, "skipped", error=error)
     try:
-        raw = read_raw(source, settings)
-        sha256 = raw.sha256
-        existing = store.find_report(sha256)
-        if existing is not None:
-            store.record(source, sha256, "duplicate", existing)
+        if error is not None:
+            _record_failure(store, source, sha256, error)
+            return Outcome(source, "failed", error=error)
+        if prepared.status == "duplicate":
+            existing = store.find_report(prepared.sha256)
+            store.record(source, prepared.sha256, "duplicate", existing)
             return Outcome(source, "duplicate", report_id=existing)
-        analysis = analyze_raw(raw, settings)
-        saved = store.save(analysis, raw.data)
-    except FazhiError as exc:
-        _record_failure(store, source, sha256, exc)
+        saved = store.save_row(prepared.row, prepared.data)
+    except StoreError as exc:
+        exc.source = exc.source or source
         return Outcome(source, "failed", error=exc)
-    identity = analysis.identity
+    except Exception as exc:  # noqa: BLE001 - a bug while storing one file: shown, the batch goes on
+        import traceback
+
+        trace = "".join(traceback.format_exception(exc))
+        return Outcome(source, "failed", error=InternalError(f"入库时出现内部错误 {type(exc).__name__}",
+                                                              source=source, trace=trace))
     return Outcome(
         source,
         "stored" if saved.created else "duplicate",
         report_id=saved.report_id,
-        jurisdiction=identity.jurisdiction.name if identity.jurisdiction else None,
-        report_year=identity.report_year.value if identity.report_year else None,
+        jurisdiction=prepared.row["jurisdiction"],
+        report_year=prepared.row["report_year"],
     )
 
 
-def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings) -> Iterator[Outcome]:
-    for source, explicit in iter_files(paths):
-        yield ingest_one(source, explicit, store, settings)
+def ingest_files(
+    files: Iterable[tuple[str, bool]], store: Store, settings: Settings, workers: int | None = None
+) -> Iterator[Outcome]:
+    """Outcomes of ``files`` in order, analyzed in ``workers`` processes (default: the settings')."""
+    known = store.known_sha256()
+    done: Iterator[Done] = run_files(
+        prepare, files, settings, workers=workers or settings.worker_count(),
+        source_of=lambda item: shown_path(item[0]), shared=known,
+    )
+    for result in done:
+        yield settle(result, store)
+
+
+def ingest_paths(paths: Iterable[str | Path], store: Store, settings: Settings, workers: int | None = None
+                 ) -> Iterator[Outcome]:
+    yield from ingest_files(iter_files(paths), store, settings, workers)
 
 

@@ -1,0 +1,98 @@
+"""First runs at once, and first runs killed while they make the schema: on SQLite and PostgreSQL.
+
+Every file lands exactly once and every later command works.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from fazhi.core.settings import Settings
+from fazhi.store import open_store
+from fazhi.store.schema import originals
+from tests.support import hostile
+from tests.support.measured import FAZHI, run_fazhi
+
+
+def _env(settings: Settings) -> dict:
+    env = {"FAZHI_DATA_DIR": str(settings.data_dir)}
+    if settings.database_url:
+        env["FAZHI_DATABASE_URL"] = settings.database_url
+    return env
+
+
+def _reports(settings: Settings) -> list[str]:
+    engine = sa.create_engine(settings.resolved_database_url())
+    try:
+        with engine.connect() as conn:
+            return [r[0] for r in conn.execute(sa.text("SELECT sha256 FROM reports"))]
+    finally:
+        engine.dispose()
+
+
+def _folder(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(count):
+        hostile.good_txt(folder / f"r{i}.txt", str(i))
+    return folder
+
+
+def _later_commands_work(settings: Settings, folder: Path, count: int) -> None:
+    run = run_fazhi("ingest", folder, env=_env(settings))
+    assert run.returncode == 0, run.stderr
+    listed = run_fazhi("list", "--json", env=_env(settings))
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == count
+    shas = _reports(settings)
+    assert len(shas) == len(set(shas)) == count  # every file exactly once
+
+
+def test_three_first_ingests_at_once_all_land(db_settings: Settings, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, 4)
+    env = {**os.environ, "COLUMNS": "200", **_env(db_settings), "FAZHI_WORKERS": "1"}
+    procs = [subprocess.Popen([FAZHI, "ingest", folder], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for _ in range(3)]
+    results = [(p.wait(timeout=180), p.stderr.read().decode()) for p in procs]
+    assert [code for code, _ in results] == [0, 0, 0], results
+    _later_commands_work(db_settings, folder, 4)
+
+
+_OPEN = "import sys; from fazhi.core.settings import load_settings; from fazhi.store import open_store; " \
+        "open_store(load_settings())"
+
+
+def test_first_runs_killed_while_making_the_schema_leave_a_usable_store(db_settings: Settings, tmp_path: Path) -> None:
+    env = {**os.environ, **_env(db_settings)}
+    # How long a first open takes here, interpreter start included; then kill
+    # one run after another at offsets across that time (each on what the
+    # previous killed run left), the last ones well into the migration.
+    probe = Settings(data_dir=tmp_path / "probe")
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-c", _OPEN], env={**os.environ, **_env(probe)}, check=True)
+    whole = time.monotonic() - start
+    for step in range(1, 9):
+        proc = subprocess.Popen([sys.executable, "-c", _OPEN], env=env)
+        time.sleep(whole * step / 8)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    folder = _folder(tmp_path, 4)
+    _later_commands_work(db_settings, folder, 4)
+
+
+def test_a_half_made_schema_from_an_older_fazhi_is_finished(db_settings: Settings, tmp_path: Path) -> None:
+    # What a run of the old, non-atomic migration killed after its first
+    # CREATE TABLE left: one empty table and no alembic_version.
+    engine = sa.create_engine(db_settings.resolved_database_url())
+    if db_settings.database_url is None:
+        db_settings.data_dir.mkdir(parents=True)
+    originals.create(engine)
+    engine.dispose()
+    open_store(db_settings)
+    _later_commands_work(db_settings, _folder(tmp_path, 2), 2)
