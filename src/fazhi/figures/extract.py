@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from fazhi.core.fold import fold
 from fazhi.core.spans import Span
 from fazhi.figures.blocked import block
 from fazhi.figures.catalog import catalog
 from fazhi.figures.clauses import compares, scoped_bounds, sentence_before
 from fazhi.figures.filters import rejection
-from fazhi.figures.grammar import Quantity, scan
+from fazhi.figures.grammar import Quantity, folded, scan
 from fazhi.figures.labels import label_all
 from fazhi.figures.lexicon import exclusions, lexicon
 from fazhi.figures.mapping import map_figure
@@ -18,10 +17,10 @@ from fazhi.figures.model import Figure
 def quantities(text: str) -> list[Quantity]:
     """The grammar's matches that are figures (before labels and mapping).
 
-    Read on ``fold(text)`` (⾏ as 行, ２０ as 20); offsets hold for ``text`` too.
+    Read on ``folded(text)`` (⾏ as 行, ２０ as 20, 萬 as 万); offsets hold for ``text`` too.
     """
-    text = fold(text)
     lex, ex = lexicon(), exclusions()
+    text = folded(text, lex)
     blocked = block(text, ex)
     kept = [q for q in scan(text, lex) if rejection(text, q, blocked, lex, ex) is None]
     return scoped_bounds(text, kept, lex)
@@ -32,13 +31,14 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
 
     Every figure's ``span.surface`` equals ``text[span.start:span.end]``; the
     values are exact decimals; each maps to at most one catalog indicator.
-    Everything is read on ``fold(text)`` (PDF look-alikes such as ⾏政 and
-    full-width digits folded, one character for one), so labels hold the
-    folded words; spans are cut from ``text`` and keep what was written.
+    Everything is read on ``folded(text)`` (PDF look-alikes such as ⾏政,
+    full-width digits and traditional numerals folded, one character for one),
+    so labels hold the folded words; spans are cut from ``text`` and keep what
+    was written.
     """
     lex = lexicon()
     cat = catalog()
-    reading = fold(text)
+    reading = folded(text, lex)
     qs = quantities(reading)
     kinds = compares(reading, qs, lex)
     labels = label_all(reading, qs, kinds, lex)
@@ -64,6 +64,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
                 indicator=match.indicator if match else None,
                 variant=match.variant if match else None,
                 part_of=lab.part_of,
+                fraction=q.fraction,
             )
         )
     return tuple(figures)

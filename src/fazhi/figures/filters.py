@@ -43,7 +43,7 @@ def rejection(text: str, q: Quantity, blocked: Blocked, lex: Lexicon, ex: Exclus
         return None if _bare_result(text, q) else "no_unit"
     if base_unit(q.unit) in lex.count_units and not q.multiplied and q.value != q.value.to_integral_value():
         return "fractional_count"
-    if q.chinese and not _chinese_counts(text, q, ex):
+    if q.chinese and not _chinese_counts(text, q, lex, ex):
         return "chinese_name"
     return None
 
@@ -69,10 +69,10 @@ def _clause_before(text: str, pos: int) -> str:
     return text[clause_start(text, pos, _HEAD_LIMIT) : pos]
 
 
-def _chinese_counts(text: str, q: Quantity, ex: Exclusions) -> bool:
+def _chinese_counts(text: str, q: Quantity, lex: Lexicon, ex: Exclusions) -> bool:
     """Chinese numerals count only where the text is visibly counting (see exclusions.toml)."""
     rules = ex.chinese
-    if q.unit == "%" or q.value >= rules.always_from or q.low is not None or q.approx:
+    if q.unit in lex.percent_units or q.value >= rules.always_from or q.low is not None or q.approx:
         return True
     head = _clause_before(text, q.start)
     if any(head.endswith(w) for w in rules.count_after):
