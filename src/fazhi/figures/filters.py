@@ -80,6 +80,10 @@ def _chinese_counts(text: str, q: Quantity, lex: Lexicon, ex: Exclusions) -> boo
     # 印发三个文件, 举办了三场: a verb that makes or handles things counts them (一 is an article).
     if q.value >= 2 and any(head.removesuffix(_PERFECTIVE).endswith(w) for w in rules.count_after_verbs):
         return True
+    if any(text.startswith(w, q.end) for w in rules.count_before):
+        return True
+    if q.unit in rules.count_units_closing and any(w in head for w in rules.per_period):
+        return True
     if q.value >= 2 and q.unit in rules.count_units_closing and (q.end == len(text) or CLAUSE_END.match(text, q.end)):
         return True
     # "不予处罚、从轻处罚、减轻处罚、不予强制事项四张清单": as many items as the numeral says.

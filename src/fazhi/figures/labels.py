@@ -68,6 +68,16 @@ def label_all(text: str, qs: list[Quantity], compares: list[str | None], lex: Le
             words = drop_examples(words, lex)
             words = words[-lex.labels.max_length :] if not tail else words[: lex.labels.max_length]
         out.append(Label(words or None, topic, head_start, max(tail_end, q.end), part_of, subject))
+    return _fill_from_next(text, qs, out)
+
+
+def _fill_from_next(text: str, qs: list[Quantity], out: list[Label]) -> list[Label]:
+    """对2市4县6个省直单位开展督察: figures run together with no words of their own share the
+    words of the last one (the thing all of them were counted for)."""
+    for i in range(len(qs) - 2, -1, -1):
+        nxt = out[i + 1]
+        if out[i].text is None and nxt.text and qs[i].end == qs[i + 1].start and nxt.part_of == out[i].part_of:
+            out[i] = Label(nxt.text, out[i].topic, out[i].start, out[i].end, out[i].part_of, out[i].subject)
     return out
 
 
