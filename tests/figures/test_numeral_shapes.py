@@ -166,3 +166,13 @@ def test_a_homepage_link_is_not_a_count_of_poems() -> None:
 
 def test_words_starting_with_a_capital_numeral_are_not_figures() -> None:
     assert texts("各部门陆续开展培训，伍某某等人参加。") == []
+
+
+def test_a_share_per_thousand_is_a_rate_with_the_fraction_kept() -> None:
+    f = only("案件差错率控制在千分之五以内。")
+    assert (f.text, f.value, f.unit, f.fraction, f.high) == ("千分之五以内", d("0.5"), "%", "5/1000", d("0.5"))
+
+
+def test_a_yuan_sign_before_the_number_makes_it_yuan() -> None:
+    f = only("收取服务费￥5,000。")
+    assert (f.text, f.value, f.unit) == ("￥5,000", d(5000), "元")

@@ -40,7 +40,8 @@ _CN_ONLY = re.compile(_CN)
 _MORE = "余多"  # 5000余次, 1000多家: more than the number written
 _PERCENT_WORD = "百分之"
 _FRACTION_WORD = "分之"  # 三分之一: denominator 分之 numerator
-_SIGNS = "-－−负"  # 负百分之十三, -10.1万: a sign written right before the number
+_SIGNS = "-－−负"
+_YUAN_SIGNS = "¥￥"  # 负百分之十三, -10.1万: a sign written right before the number
 _NOT_BEFORE_SIGN = re.compile(r"[0-9０-９A-Za-z.．零〇○一二两三四五六七八九十百千万亿)）]")
 # Non-terminating fractions (三分之一) are kept exactly in ``fraction``; their
 # rate is rounded to this many decimal places.
@@ -133,6 +134,8 @@ def _read(text: str, m: re.Match[str], lex: Lexicon) -> Quantity | None:
     start = m.start()
     if text.endswith(_PERCENT_WORD, 0, start) and not unit:
         unit, start = "%", start - len(_PERCENT_WORD)
+    if not unit and start and text[start - 1] in _YUAN_SIGNS:
+        unit, start = "元", start - 1  # ￥5,000
     if not unit and not a.multiplied and not a.more:
         return _bare(m, first, chinese)
     value, low, high = a.value, a.low, a.high
@@ -175,18 +178,20 @@ def _qualified(text: str, start: int, pos: int, num_start: int, a: _Amount, unit
 
 
 def _fraction(text: str, m: re.Match[str], lex: Lexicon) -> Quantity | None:
-    """三分之一, 五分之一以上: a share, read as a rate (%) with the fraction kept."""
-    if not text.startswith(_FRACTION_WORD, m.end()):
-        return None
+    """三分之一, 五分之一以上, 千分之五: a share, read as a rate (%) with the fraction kept."""
+    if not text.startswith(_FRACTION_WORD, m.end()) or m.group() == "百":
+        return None  # 百分之十三 is a percent, read by _read
     arabic = m.group("ar") is not None
     num = (_AR_ONLY if arabic else _CN_ONLY).match(text, m.end() + len(_FRACTION_WORD))
     if num is None:
         return None
     try:
-        den, top = (parse_arabic(n) if arabic else parse_chinese(n).value for n in (m.group(), num.group()))
+        den = Decimal(_BARE_PLACES[m.group()]) if m.group() in _BARE_PLACES else \
+            parse_arabic(m.group()) if arabic else parse_chinese(m.group()).value
+        top = parse_arabic(num.group()) if arabic else parse_chinese(num.group()).value
     except NumeralError:
-        return None  # 百分之十三 is a percent, read by _read
-    if den <= 0 or top > den or top != top.to_integral_value() or den != den.to_integral_value():
+        return None
+    if den <= 0 or top > den or den != den.to_integral_value():
         return None
     with localcontext(_EXACT):
         rate = top * 100 / den
