@@ -55,3 +55,15 @@ def test_a_clause_cut_inside_a_title_labels_from_after_the_title() -> None:
 def test_pinyin_annotations_of_a_mirror_are_not_label_words() -> None:
     f = only("組織學(xué)習(xí)培訓(xùn)1.2萬余次。")
     assert "xué" not in f.label and "學習" in f.label
+
+
+def test_a_frequency_followed_by_its_total_counts() -> None:
+    assert texts("组织全区法治专题培训班三期共150人次。") == ["三期", "150人次"]
+
+
+def test_a_time_of_day_in_chinese_is_not_a_figure() -> None:
+    assert texts("发布时间：2023年03月30日 09时24分") == []
+
+
+def test_a_date_that_lost_its_separators_is_not_a_figure() -> None:
+    assert texts("2025730日,该清单在县政府门户网站公布。") == []

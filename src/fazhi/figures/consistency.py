@@ -13,8 +13,8 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from fazhi.figures.grammar import folded
 from fazhi.figures.clauses import SENTENCE_END
+from fazhi.figures.grammar import folded
 from fazhi.figures.model import CHANGES, Figure, Issue
 from fazhi.figures.units import unit_family
 

@@ -84,7 +84,8 @@ def _chinese_counts(text: str, q: Quantity, lex: Lexicon, ex: Exclusions) -> boo
         return True
     if q.unit in rules.count_units_closing and any(w in head for w in rules.per_period):
         return True
-    if q.value >= 2 and q.unit in rules.count_units_closing and (q.end == len(text) or CLAUSE_END.match(text, q.end)):
+    closes = q.end == len(text) or CLAUSE_END.match(text, q.end) or any(text.startswith(w, q.end) for w in rules.closing_words)
+    if q.value >= 2 and q.unit in rules.count_units_closing and closes:
         return True
     # "不予处罚、从轻处罚、减轻处罚、不予强制事项四张清单": as many items as the numeral says.
     separators = sum(head.count(s) for s in rules.enumeration_separators)

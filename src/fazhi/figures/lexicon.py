@@ -128,6 +128,7 @@ class _Chinese(Strict):
     enumeration_separators: list[str]
     count_after_verbs: list[str]
     count_units_closing: list[str]
+    closing_words: list[str]
     per_period: list[str]
     count_before: list[str]
     always_from: int
@@ -190,6 +191,7 @@ class ChineseRules:
     enumeration_separators: tuple[str, ...]
     count_after_verbs: tuple[str, ...]
     count_units_closing: tuple[str, ...]
+    closing_words: tuple[str, ...]
     per_period: tuple[str, ...]
     count_before: tuple[str, ...]
     always_from: int
