@@ -67,3 +67,27 @@ def test_a_time_of_day_in_chinese_is_not_a_figure() -> None:
 
 def test_a_date_that_lost_its_separators_is_not_a_figure() -> None:
     assert texts("2025730日,该清单在县政府门户网站公布。") == []
+
+
+def test_figures_explaining_a_quoted_name_are_not_results() -> None:
+    assert texts("推行“四个百分百”(案中调解100%、案后释法100%)工作法。") == []
+
+
+def test_a_round_the_clock_schedule_is_not_a_figure() -> None:
+    assert texts("实行7×24小时工作制。") == []
+
+
+def test_the_legal_minimum_of_two_officers_is_not_a_figure() -> None:
+    assert texts("做到执法亮证、两人以上执法。") == []
+
+
+def test_the_parts_of_the_report_itself_are_not_counted() -> None:
+    assert texts("本报告包括主要举措、存在不足、下一步安排三个部分。") == []
+
+
+def test_a_count_of_times_before_a_plenary_word_is_still_a_count() -> None:
+    assert texts("开展4次全体干部学法活动。") == ["4次"]
+
+
+def test_traditional_lian_xu_counts_a_chinese_numeral() -> None:
+    assert texts("連續八年獲評優秀。") == ["八年"]

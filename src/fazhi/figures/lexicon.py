@@ -121,6 +121,8 @@ class _Quotes(Strict):
     pairs: list[tuple[str, str]]
     max_length: int
     titles: list[tuple[str, str]]
+    glosses: list[tuple[str, str]]
+    gloss_after: list[str]
 
 
 class _Chinese(Strict):
@@ -254,6 +256,8 @@ class Exclusions:
     quote_pairs: tuple[tuple[str, str], ...]
     quote_max: int
     titles: tuple[tuple[str, str], ...]
+    glosses: tuple[tuple[str, str], ...]
+    gloss_after: tuple[str, ...]
     chinese: ChineseRules
 
 
@@ -309,6 +313,8 @@ def exclusions() -> Exclusions:
         quote_pairs=tuple(data.quotes.pairs),
         quote_max=data.quotes.max_length,
         titles=tuple(data.quotes.titles),
+        glosses=tuple(data.quotes.glosses),
+        gloss_after=tuple(data.quotes.gloss_after),
         chinese=_frozen(ChineseRules, data.chinese),
     )
 
