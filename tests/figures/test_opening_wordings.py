@@ -91,3 +91,13 @@ def test_a_count_of_times_before_a_plenary_word_is_still_a_count() -> None:
 
 def test_traditional_lian_xu_counts_a_chinese_numeral() -> None:
     assert texts("連續八年獲評優秀。") == ["八年"]
+
+
+def test_a_total_after_a_frequency_borrows_its_words() -> None:
+    labels = [f.label for f in figures("组织全区法治专题培训班三期共150人次。")]
+    assert labels[1] == labels[0] == "组织全区法治专题培训班"
+
+
+def test_ministries_counted_together_keep_their_unit() -> None:
+    f = only("4部委联合印发通知。")
+    assert (f.text, f.unit) == ("4部委", "部委")

@@ -56,7 +56,7 @@ def label_all(text: str, qs: list[Quantity], compares: list[str | None], lex: Le
         subject = words
         if prev is not None and out[i - 1].subject and not SENTENCE_END.search(text, prev.end, q.start):
             words, subject = _elliptic(words, out[i - 1], compares[i - 1 : i + 1],
-                                       joined or prev.end == q.start,
+                                       joined or not _strip(text[prev.end : q.start], lex),
                                        unit_family(prev.unit) == unit_family(q.unit), lex)
         part_of = _part_of(text, qs, i, out, lex)
         topic = drop_examples(words, lex)  # a part maps by its own words, never as its whole
