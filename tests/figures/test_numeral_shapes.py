@@ -176,3 +176,16 @@ def test_a_share_per_thousand_is_a_rate_with_the_fraction_kept() -> None:
 def test_a_yuan_sign_before_the_number_makes_it_yuan() -> None:
     f = only("收取服务费￥5,000。")
     assert (f.text, f.value, f.unit) == ("￥5,000", d(5000), "元")
+
+
+def test_a_label_in_a_traditional_text_stays_in_its_script() -> None:
+    f = only("全年辦理行政復議案件1,234件。")
+    assert (f.label, f.unit) == ("辦理行政復議案件", "件")
+
+
+def test_a_small_numeral_after_a_traditional_count_verb_counts() -> None:
+    assert texts("舉辦法治培訓班三期。") == ["三期"]
+
+
+def test_a_traditional_slogan_is_no_figure() -> None:
+    assert texts("推進一網通辦，落實一規劃兩綱要。") == []

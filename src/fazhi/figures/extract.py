@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from fazhi.core.fold import fold
 from fazhi.core.spans import Span
 from fazhi.figures.blocked import block
 from fazhi.figures.catalog import catalog
 from fazhi.figures.clauses import compares, scoped_bounds, sentence_before
 from fazhi.figures.filters import rejection
 from fazhi.figures.grammar import Quantity, folded, scan
-from fazhi.figures.labels import label_all
+from fazhi.figures.labels import Label, label_all
 from fazhi.figures.lexicon import exclusions, lexicon
 from fazhi.figures.mapping import map_figure
 from fazhi.figures.model import Figure
@@ -33,12 +34,13 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
     values are exact decimals; each maps to at most one catalog indicator.
     Everything is read on ``folded(text)`` (PDF look-alikes such as ⾏政,
     full-width digits and traditional numerals folded, one character for one),
-    so labels hold the folded words; spans are cut from ``text`` and keep what
-    was written.
+    so labels hold the look-alike-folded words, in the script the report was
+    written in; spans are cut from ``text`` and keep what was written.
     """
     lex = lexicon()
     cat = catalog()
-    reading = folded(text, lex)
+    plain = fold(text)
+    reading = plain.translate(lex.traditional)
     qs = quantities(reading)
     kinds = compares(reading, qs, lex)
     labels = label_all(reading, qs, kinds, lex)
@@ -59,7 +61,7 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
                 low=q.low,
                 high=q.high,
                 compare=compare,
-                label=lab.text,
+                label=_as_written(lab, plain, reading),
                 label_span=label_span,
                 indicator=match.indicator if match else None,
                 variant=match.variant if match else None,
@@ -68,3 +70,15 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
             )
         )
     return tuple(figures)
+
+
+def _as_written(lab: Label, plain: str, reading: str) -> str | None:
+    """The label in the report's own script: 辦理案件, not 办理案件, in a traditional text.
+
+    Only the traditional characters the grammar folded are put back, from the
+    stretch of text the label was read from.
+    """
+    if lab.text is None or plain is reading:
+        return lab.text
+    back = {reading[i]: plain[i] for i in range(lab.start, lab.end) if reading[i] != plain[i]}
+    return lab.text.translate(str.maketrans(back)) if back else lab.text
