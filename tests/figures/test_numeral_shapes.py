@@ -189,3 +189,12 @@ def test_a_small_numeral_after_a_traditional_count_verb_counts() -> None:
 
 def test_a_traditional_slogan_is_no_figure() -> None:
     assert texts("推進一網通辦，落實一規劃兩綱要。") == []
+
+
+def test_thousands_of_ten_thousands_below_a_hundred_million_are_one_amount() -> None:
+    f = only("项目总投资2亿5千万元。")
+    assert (f.text, f.value) == ("2亿5千万元", d(250000000))
+
+
+def test_after_fenbie_a_full_width_comma_lists_numbers() -> None:
+    assert all("，" not in t for t in texts("三个镇的参训人数分别为100，200，300人。"))

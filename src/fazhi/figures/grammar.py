@@ -35,6 +35,9 @@ from fazhi.figures.numbers import (
 _AR = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 _CN = r"[零〇○一二两三四五六七八九十百千万亿几数壹贰叁肆伍陆柒捌玖拾佰仟]+(?:点[零〇一二三四五六七八九]+)?"
 _CORE = re.compile(rf"(?P<ar>{_AR})|(?P<cn>{_CN})")
+# After 分别/依次 a full-width comma lists numbers (分别为100，200，300人), it does not group digits.
+_CORE_LISTED = re.compile(rf"(?P<ar>{_AR.replace('[,，]', ',')})|(?P<cn>{_CN})")
+_LISTING = re.compile(r"(?:分别|依次)[^。；;！？\n]{0,20}$")
 _AR_ONLY = re.compile(_AR)
 _CN_ONLY = re.compile(_CN)
 _MORE = "余多"  # 5000余次, 1000多家: more than the number written
@@ -79,6 +82,8 @@ def scan(text: str, lex: Lexicon | None = None) -> list[Quantity]:
     pos = 0
     while True:
         m = _CORE.search(text, pos)
+        if m is not None and "，" in m.group() and _LISTING.search(text, max(0, m.start() - 24), m.start()):
+            m = _CORE_LISTED.match(text, m.start())
         if m is None:
             return found
         q = _fraction(text, m, lex) or _read(text, m, lex)
@@ -246,10 +251,14 @@ def _rest(text: str, pos: int, multipliers: str) -> tuple[Decimal, int]:
         if value is not None and not value.vague and value.value < big:
             return value.value, cn.end()
     ar = _AR_ONLY.match(text, pos)
-    if ar and ar.end() < len(text) and text[ar.end()] in "千万" and "." not in ar.group():
-        value = scale(parse_arabic(ar.group()), text[ar.end()])
-        if value < big:
-            return value, ar.end() + 1
+    if ar and "." not in ar.group():
+        end = ar.end()
+        while end < len(text) and text[end] in "千万" and end - ar.end() < 2:
+            end += 1  # 2亿5千万: 千 and 万 both scale the 5
+        if end > ar.end():
+            value = scale(parse_arabic(ar.group()), text[ar.end() : end])
+            if value < big:
+                return value, end
     return Decimal(0), pos
 
 
