@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.corpus.gate import check_floor, load_floors
-from tests.corpus.openings_figures import OPENINGS, scores
+from tests.corpus.openings_figures import OPENINGS, readings, scores
 
 FLOORS = sorted(m for m in load_floors("openings") if m.startswith("figures."))
 
@@ -28,3 +28,12 @@ def test_every_split_and_metric_has_a_floor() -> None:
     wanted = {f"figures.{split}.{name}" for split in ("dev", "holdout") for name in
               ("precision", "recall", "label", "unit")}
     assert wanted <= set(FLOORS), sorted(wanted - set(FLOORS))
+
+
+@pytest.mark.parametrize("split", ["dev", "holdout"])
+def test_every_figure_on_the_openings_is_grounded(split: str) -> None:
+    folder = OPENINGS / split / "texts"
+    for name, _, figs in readings(split):
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        for f in figs:
+            assert text[f["offset"] : f["offset"] + len(f["text"])] == f["text"], (name, f["text"])
