@@ -198,3 +198,10 @@ def test_thousands_of_ten_thousands_below_a_hundred_million_are_one_amount() -> 
 
 def test_after_fenbie_a_full_width_comma_lists_numbers() -> None:
     assert all("，" not in t for t in texts("三个镇的参训人数分别为100，200，300人。"))
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [("引进资金5000万人民币。", 50000000, "元"),
+                                                       ("捐款5万美金。", 50000, "美金")])
+def test_currency_names_after_the_number_are_units(sentence, value, unit) -> None:
+    f = only(sentence)
+    assert (f.value, f.unit) == (d(value), unit)
