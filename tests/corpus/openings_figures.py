@@ -1,10 +1,10 @@
 """Figures on the development corpus of real report openings (tests/corpus/openings), through the pipeline.
 
-    .venv/bin/python -m tests.corpus.openings_figures dev        # or: holdout; -v lists every miss
+    .venv/bin/python -m tests.corpus.openings_figures dev        # or: holdout, holdout2; -v lists every miss
 
 Scored with the held-out corpus's matching (``evaluate._figures``): a gold
 figure is found when a predicted figure's span overlaps it with an equal value
-(either end of a range). Tune on ``dev`` only; ``holdout`` is for measuring.
+(either end of a range). Tune on ``dev`` only; ``holdout`` and ``holdout2`` are for measuring.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _pairs(split: str) -> list[tuple[Path, Path]]:
     return [(folder / "texts" / f"{g.stem}.txt", g) for g in sorted((folder / "gold").glob("*.json"))]
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def readings(split: str) -> tuple[tuple[str, dict, list[dict]], ...]:
     """(name, gold, predicted figures as JSON) for every opening of ``split``."""
     out = []
