@@ -51,6 +51,10 @@ def block(text: str, ex: Exclusions | None = None) -> Blocked:
     for opening, closing in ex.titles:
         for start, end in _pairs(text, opening, closing):
             mark(start, end, "title")
+    for opening, closing in ex.glosses:
+        for start, end in _pairs(text, opening, closing):
+            if start and text[start - 1] in ex.gloss_after:
+                mark(start, end, "quoted_name_gloss")
     return Blocked(tuple(reasons))
 
 

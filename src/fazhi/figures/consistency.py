@@ -13,8 +13,8 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from fazhi.core.fold import fold
 from fazhi.figures.clauses import SENTENCE_END
+from fazhi.figures.grammar import folded
 from fazhi.figures.model import CHANGES, Figure, Issue
 from fazhi.figures.units import unit_family
 
@@ -33,7 +33,7 @@ def check_consistency(figs: tuple[Figure, ...] | list[Figure], text: str) -> tup
     ``text`` is read folded, as ``extract_figures`` reads it (增⻓ as 增长).
     """
     figs = list(figs)
-    text = fold(text)
+    text = folded(text)
     issues: list[Issue] = []
     issues += _rates_above_100(figs)
     issues += _parts_exceed_whole(figs)

@@ -8,8 +8,8 @@ from fazhi.figures.blocked import block
 from fazhi.figures.catalog import catalog
 from fazhi.figures.clauses import compares, scoped_bounds, sentence_before
 from fazhi.figures.filters import rejection
-from fazhi.figures.grammar import Quantity, scan
-from fazhi.figures.labels import label_all
+from fazhi.figures.grammar import Quantity, folded, scan
+from fazhi.figures.labels import Label, label_all
 from fazhi.figures.lexicon import exclusions, lexicon
 from fazhi.figures.mapping import map_figure
 from fazhi.figures.model import Figure
@@ -18,10 +18,10 @@ from fazhi.figures.model import Figure
 def quantities(text: str) -> list[Quantity]:
     """The grammar's matches that are figures (before labels and mapping).
 
-    Read on ``fold(text)`` (⾏ as 行, ２０ as 20); offsets hold for ``text`` too.
+    Read on ``folded(text)`` (⾏ as 行, ２０ as 20, 萬 as 万); offsets hold for ``text`` too.
     """
-    text = fold(text)
     lex, ex = lexicon(), exclusions()
+    text = folded(text, lex)
     blocked = block(text, ex)
     kept = [q for q in scan(text, lex) if rejection(text, q, blocked, lex, ex) is None]
     return scoped_bounds(text, kept, lex)
@@ -32,13 +32,15 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
 
     Every figure's ``span.surface`` equals ``text[span.start:span.end]``; the
     values are exact decimals; each maps to at most one catalog indicator.
-    Everything is read on ``fold(text)`` (PDF look-alikes such as ⾏政 and
-    full-width digits folded, one character for one), so labels hold the
-    folded words; spans are cut from ``text`` and keep what was written.
+    Everything is read on ``folded(text)`` (PDF look-alikes such as ⾏政,
+    full-width digits and traditional numerals folded, one character for one),
+    so labels hold the look-alike-folded words, in the script the report was
+    written in; spans are cut from ``text`` and keep what was written.
     """
     lex = lexicon()
     cat = catalog()
-    reading = fold(text)
+    plain = fold(text)
+    reading = plain.translate(lex.traditional)
     qs = quantities(reading)
     kinds = compares(reading, qs, lex)
     labels = label_all(reading, qs, kinds, lex)
@@ -59,11 +61,24 @@ def extract_figures(text: str) -> tuple[Figure, ...]:
                 low=q.low,
                 high=q.high,
                 compare=compare,
-                label=lab.text,
+                label=_as_written(lab, plain, reading),
                 label_span=label_span,
                 indicator=match.indicator if match else None,
                 variant=match.variant if match else None,
                 part_of=lab.part_of,
+                fraction=q.fraction,
             )
         )
     return tuple(figures)
+
+
+def _as_written(lab: Label, plain: str, reading: str) -> str | None:
+    """The label in the report's own script: 辦理案件, not 办理案件, in a traditional text.
+
+    Only the traditional characters the grammar folded are put back, from the
+    stretch of text the label was read from.
+    """
+    if lab.text is None or plain is reading:
+        return lab.text
+    back = {reading[i]: plain[i] for i in range(lab.start, lab.end) if reading[i] != plain[i]}
+    return lab.text.translate(str.maketrans(back)) if back else lab.text

@@ -43,7 +43,7 @@ def rejection(text: str, q: Quantity, blocked: Blocked, lex: Lexicon, ex: Exclus
         return None if _bare_result(text, q) else "no_unit"
     if base_unit(q.unit) in lex.count_units and not q.multiplied and q.value != q.value.to_integral_value():
         return "fractional_count"
-    if q.chinese and not _chinese_counts(text, q, ex):
+    if q.chinese and not _chinese_counts(text, q, lex, ex):
         return "chinese_name"
     return None
 
@@ -69,10 +69,10 @@ def _clause_before(text: str, pos: int) -> str:
     return text[clause_start(text, pos, _HEAD_LIMIT) : pos]
 
 
-def _chinese_counts(text: str, q: Quantity, ex: Exclusions) -> bool:
+def _chinese_counts(text: str, q: Quantity, lex: Lexicon, ex: Exclusions) -> bool:
     """Chinese numerals count only where the text is visibly counting (see exclusions.toml)."""
     rules = ex.chinese
-    if q.unit == "%" or q.value >= rules.always_from or q.low is not None or q.approx:
+    if q.unit in lex.percent_units or q.value >= rules.always_from or q.low is not None or q.approx:
         return True
     head = _clause_before(text, q.start)
     if any(head.endswith(w) for w in rules.count_after):
@@ -80,7 +80,12 @@ def _chinese_counts(text: str, q: Quantity, ex: Exclusions) -> bool:
     # 印发三个文件, 举办了三场: a verb that makes or handles things counts them (一 is an article).
     if q.value >= 2 and any(head.removesuffix(_PERFECTIVE).endswith(w) for w in rules.count_after_verbs):
         return True
-    if q.value >= 2 and q.unit in rules.count_units_closing and (q.end == len(text) or CLAUSE_END.match(text, q.end)):
+    if any(text.startswith(w, q.end) for w in rules.count_before):
+        return True
+    if q.unit in rules.count_units_closing and any(w in head for w in rules.per_period):
+        return True
+    closes = q.end == len(text) or CLAUSE_END.match(text, q.end) or any(text.startswith(w, q.end) for w in rules.closing_words)
+    if q.value >= 2 and q.unit in rules.count_units_closing and closes:
         return True
     # "不予处罚、从轻处罚、减轻处罚、不予强制事项四张清单": as many items as the numeral says.
     separators = sum(head.count(s) for s in rules.enumeration_separators)

@@ -22,6 +22,8 @@ _SEPARATORS = "、+＋"  # between two figures of one list: 党委11条、政府
 # inside words (参与, 及时, 和解).
 _CONJUNCTIONS = "和及与"
 _TITLES = re.compile(r"(?:《[^《》]{1,60}》)+等")  # 印发《A》《B》等文件10个 -> 印发文件
+# Mirrors of reports annotate characters with pinyin (學(xué)習(xí)): not the report's words.
+_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
 _SHORT_PART = 3  # 包括刑事3016件: a part named in so few characters borrows the whole's label
 
 
@@ -46,13 +48,15 @@ def label_all(text: str, qs: list[Quantity], compares: list[str | None], lex: Le
             joined = cut >= 0
             head_start = cut + 1 if joined else prev.end
         tail_end = _tail_end(text, qs, i, compares[i], lex)
-        head = _strip(_TITLES.sub("", text[head_start : q.start]), lex)
-        tail = _clean_tail(text[q.end : tail_end], lex)
+        head = _strip(_own_words(_TITLES.sub("", _PINYIN.sub("", text[head_start : q.start])), lex), lex)
+        tail = _clean_tail(_PINYIN.sub("", text[q.end : tail_end]), lex)
+        if head and tail.startswith("《"):
+            tail = ""  # 制定规范性文件1件《关于…办法》: the title names the one counted
         words = head + tail if head and tail else head or tail
         subject = words
         if prev is not None and out[i - 1].subject and not SENTENCE_END.search(text, prev.end, q.start):
             words, subject = _elliptic(words, out[i - 1], compares[i - 1 : i + 1],
-                                       joined or prev.end == q.start,
+                                       joined or not _strip(text[prev.end : q.start], lex),
                                        unit_family(prev.unit) == unit_family(q.unit), lex)
         part_of = _part_of(text, qs, i, out, lex)
         topic = drop_examples(words, lex)  # a part maps by its own words, never as its whole
@@ -60,9 +64,40 @@ def label_all(text: str, qs: list[Quantity], compares: list[str | None], lex: Le
             whole = out[part_of].subject
             words = f"{whole}·{words}" if words else whole
         if len(words) > lex.labels.max_length:
-            words = drop_examples(words, lex)[: lex.labels.max_length]  # shown to people: keep it short
+            # Shown to people: keep it short, and keep the words nearest the number.
+            words = drop_examples(words, lex)
+            words = words[-lex.labels.max_length :] if not tail else words[: lex.labels.max_length]
         out.append(Label(words or None, topic, head_start, max(tail_end, q.end), part_of, subject))
+    return _fill_from_next(text, qs, out)
+
+
+def _fill_from_next(text: str, qs: list[Quantity], out: list[Label]) -> list[Label]:
+    """对2市4县6个省直单位开展督察: figures run together with no words of their own share the
+    words of the last one (the thing all of them were counted for)."""
+    for i in range(len(qs) - 2, -1, -1):
+        nxt = out[i + 1]
+        if out[i].text is None and nxt.text and qs[i].end == qs[i + 1].start and nxt.part_of == out[i].part_of:
+            out[i] = Label(nxt.text, out[i].topic, out[i].start, out[i].end, out[i].part_of, out[i].subject)
     return out
+
+
+def _own_words(head: str, lex: Lexicon) -> str:
+    """The part of a clause head that speaks of this figure.
+
+    A head opening inside a title or quotation (the clause was cut at a comma
+    within 《…，…》) starts after its closing mark; 并 before a verb starts a
+    second predicate (研究制定计划并组织开展讲座12次: the 讲座 are counted).
+    """
+    for close, open_ in (("》", "《"), ("”", "“")):
+        at = head.rfind(close)
+        if at >= 0 and open_ not in head[:at]:
+            head = head[at + 1 :]
+    at = head.rfind("并")
+    while at >= 0:
+        if any(head.startswith(v, at + 1) for v in lex.labels.verbs):
+            return head[at + 1 :]
+        at = head.rfind("并", 0, at)
+    return head
 
 
 def _tail_end(text: str, qs: list[Quantity], i: int, compare: str | None, lex: Lexicon) -> int:

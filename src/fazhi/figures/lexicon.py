@@ -36,6 +36,7 @@ class _Units(Strict):
     bracket_close: list[str]
     false_friends: list[str]
     word_units: list[str]
+    aliases: list[tuple[str, str]]
 
 
 class _Qualifiers(Strict):
@@ -47,6 +48,18 @@ class _Qualifiers(Strict):
     upper_after: list[str]
     scoped_lower: list[str]
     scoped_upper: list[str]
+
+
+class _Traditional(Strict):
+    chars: list[tuple[str, str]]
+
+    @field_validator("chars")
+    @classmethod
+    def _one_for_one(cls, value: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        bad = [f"{a}->{b}" for a, b in value if len(a) != 1 or len(b) != 1]
+        if bad:
+            raise ValueError(f"每项须是一个字对一个字（偏移量不能变）: {', '.join(bad)}")
+        return value
 
 
 class _Ranges(Strict):
@@ -88,6 +101,7 @@ class _LexiconFile(Strict):
     version: str
     units: _Units
     qualifiers: _Qualifiers
+    traditional: _Traditional
     ranges: _Ranges
     compare: _Compare
     labels: _Labels
@@ -107,6 +121,8 @@ class _Quotes(Strict):
     pairs: list[tuple[str, str]]
     max_length: int
     titles: list[tuple[str, str]]
+    glosses: list[tuple[str, str]]
+    gloss_after: list[str]
 
 
 class _Chinese(Strict):
@@ -114,6 +130,9 @@ class _Chinese(Strict):
     enumeration_separators: list[str]
     count_after_verbs: list[str]
     count_units_closing: list[str]
+    closing_words: list[str]
+    per_period: list[str]
+    count_before: list[str]
     always_from: int
 
 
@@ -174,6 +193,9 @@ class ChineseRules:
     enumeration_separators: tuple[str, ...]
     count_after_verbs: tuple[str, ...]
     count_units_closing: tuple[str, ...]
+    closing_words: tuple[str, ...]
+    per_period: tuple[str, ...]
+    count_before: tuple[str, ...]
     always_from: int
 
 
@@ -209,6 +231,8 @@ class Lexicon:
     bracket_unit_re: re.Pattern[str]
     false_friends: dict[str, tuple[str, ...]]  # unit -> longer words that start with it
     word_units: frozenset[str]
+    unit_aliases: dict[str, str]
+    traditional: dict[int, str]  # str.translate table: 萬 -> 万, one character for one
     qualifiers: Qualifiers
     joiner_re: re.Pattern[str]
     compare: CompareWords
@@ -232,6 +256,8 @@ class Exclusions:
     quote_pairs: tuple[tuple[str, str], ...]
     quote_max: int
     titles: tuple[tuple[str, str], ...]
+    glosses: tuple[tuple[str, str], ...]
+    gloss_after: tuple[str, ...]
     chinese: ChineseRules
 
 
@@ -258,6 +284,8 @@ def lexicon() -> Lexicon:
             for unit in all_units
         },
         word_units=frozenset(u.word_units),
+        unit_aliases=dict(u.aliases),
+        traditional=str.maketrans(dict(data.traditional.chars)),
         qualifiers=_frozen(Qualifiers, data.qualifiers),
         joiner_re=re.compile(_alternation(data.ranges.joiners)),
         compare=_frozen(CompareWords, data.compare),
@@ -285,6 +313,8 @@ def exclusions() -> Exclusions:
         quote_pairs=tuple(data.quotes.pairs),
         quote_max=data.quotes.max_length,
         titles=tuple(data.quotes.titles),
+        glosses=tuple(data.quotes.glosses),
+        gloss_after=tuple(data.quotes.gloss_after),
         chinese=_frozen(ChineseRules, data.chinese),
     )
 

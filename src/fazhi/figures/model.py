@@ -27,7 +27,8 @@ class Figure:
     ``value`` has 万/亿 applied and is exact; ``unit`` drops them (``1.17亿元`` ->
     117000000, ``元``). ``approx`` is set by 余/多/约/以上/不少于 and bounds;
     ``low``/``high`` hold a stated or implied range. ``part_of`` is the index (in
-    the same tuple) of the whole a ``其中`` part belongs to.
+    the same tuple) of the whole a ``其中`` part belongs to. A fraction (三分之一)
+    is a rate in % (33.33) with the exact ``fraction`` ("1/3") kept.
     """
 
     span: Span
@@ -42,6 +43,7 @@ class Figure:
     indicator: str | None = None
     variant: str | None = None
     part_of: int | None = None
+    fraction: str | None = None  # 三分之一 -> "1/3": the exact share behind a rounded rate
 
     @property
     def text(self) -> str:
@@ -65,6 +67,7 @@ class Figure:
             "indicator": self.indicator,
             "variant": self.variant,
             "part_of": self.part_of,
+            "fraction": self.fraction,
         }
 
 
