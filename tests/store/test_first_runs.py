@@ -5,8 +5,10 @@ Every file lands exactly once and every later command works.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -68,22 +70,53 @@ _OPEN = "import sys; from fazhi.core.settings import load_settings; from fazhi.s
         "open_store(load_settings())"
 
 
+def _table_counter(settings: Settings):
+    """A function telling how many tables the database shows right now (0 if it is not there yet)."""
+    if settings.database_url is None:
+        path = settings.data_dir / "fazhi.sqlite3"
+
+        def count() -> int:
+            try:
+                with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0)) as db:
+                    return db.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+            except sqlite3.Error:
+                return 0
+
+        return count
+    conn = sa.create_engine(settings.database_url, isolation_level="AUTOCOMMIT").connect()
+
+    def count_pg() -> int:
+        return conn.execute(sa.text(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")).scalar_one()
+
+    return count_pg
+
+
 def test_first_runs_killed_while_making_the_schema_leave_a_usable_store(db_settings: Settings, tmp_path: Path) -> None:
     env = {**os.environ, **_env(db_settings)}
-    # How long a first open takes here, interpreter start included; then kill
-    # one run after another at offsets across that time (each on what the
-    # previous killed run left), the last ones well into the migration.
-    probe = Settings(data_dir=tmp_path / "probe")
-    start = time.monotonic()
-    subprocess.run([sys.executable, "-c", _OPEN], env={**os.environ, **_env(probe)}, check=True)
-    whole = time.monotonic() - start
-    for step in range(1, 9):
+    tables = _table_counter(db_settings)
+    # A run killed as soon as the new database shows 1, 2, 3 tables: each
+    # committed step of a migration that is not atomic is seen and cut here,
+    # leaving half a schema. All four tables (with alembic_version) or none.
+    for seen in (1, 2, 3):
         proc = subprocess.Popen([sys.executable, "-c", _OPEN], env=env)
-        time.sleep(whole * step / 8)
+        while proc.poll() is None and tables() < seen:
+            time.sleep(0.0005)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-    folder = _folder(tmp_path, 4)
-    _later_commands_work(db_settings, folder, 4)
+        assert tables() in (0, 4)
+    # Then kills at offsets across the time a first open takes (interpreter
+    # start included), each run on what the previous killed run left.
+    start = time.monotonic()
+    subprocess.run([sys.executable, "-c", _OPEN], env={**os.environ, **_env(Settings(data_dir=tmp_path / "p"))},
+                   check=True)
+    whole = time.monotonic() - start
+    for step in range(1, 5):
+        proc = subprocess.Popen([sys.executable, "-c", _OPEN], env=env)
+        time.sleep(whole * step / 4)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    _later_commands_work(db_settings, _folder(tmp_path, 4), 4)
 
 
 def test_a_half_made_schema_from_an_older_fazhi_is_finished(db_settings: Settings, tmp_path: Path) -> None:

@@ -83,10 +83,13 @@ def _migration_lock(engine: Engine, lock_path: Path | None) -> Iterator[None]:
                 conn.exec_driver_sql(f"SELECT pg_advisory_unlock({_PG_LOCK_KEY})")
                 conn.commit()
         return
-    if lock_path is None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: concurrent first runs there are not guarded
+        fcntl = None
+    if lock_path is None or fcntl is None:
         yield
         return
-    import fcntl
 
     try:
         handle = open(lock_path, "a+b")  # noqa: SIM115 - held for the whole block
