@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from fazhi.core.document import Document
 from fazhi.core.fold import fold
 from fazhi.core.spans import Span, line_spans
+from fazhi.identity.departments import default_catalog
 from fazhi.identity.divisions import DivisionTable, default_table
-from fazhi.identity.head import Head, first_year, issuer_in_title, read_head, signature
+from fazhi.identity.head import CLOCK, Head, first_year, issuer_in_title, read_head, signature
 from fazhi.identity.jurisdiction import resolve
 from fazhi.identity.patterns import CN_DIGITS, CN_YEAR, DOC_NUMBER
+from fazhi.identity.reading import Reading
 from fazhi.identity.records import Found, Identity
 from fazhi.ingest.dates import publication_date
 
@@ -18,9 +22,10 @@ _OPENING_CHARS = 120
 def identify(doc: Document, table: DivisionTable | None = None, *, masked: str | None = None) -> Identity:
     """``masked`` is ``doc.masked()`` when the caller has it already."""
     table = table or default_table()
-    text = doc.masked() if masked is None else masked
-    # Patterns read the folded text (２０２４ -> 2024, ⻄ -> 西); spans are cut from ``text``.
-    folded = fold(text)
+    reading = Reading.of(doc.masked() if masked is None else masked)
+    # Everything below reads the clean text (simplified, folded, mirror annotations cut);
+    # spans found in it are mapped back onto ``doc.text`` at the end.
+    text = folded = reading.clean
     head = read_head(text, folded)
     title = Found(head.title, head.title_span, "title") if head.title else None
     if title is None and doc.hints.title:
@@ -28,8 +33,9 @@ def identify(doc: Document, table: DivisionTable | None = None, *, masked: str |
 
     issuer_span = issuer_in_title(head.title_span, folded) if head.title_span else None
     issuer_source = "title"
+    signed = signature(text, folded)
     if issuer_span is None:
-        issuer_span, issuer_source = signature(text, folded), "signature"
+        issuer_span, issuer_source = signed, "signature"
     issuer = Found(_flatten(issuer_span.surface), issuer_span, issuer_source) if issuer_span else None
 
     doc_number = None
@@ -43,19 +49,57 @@ def identify(doc: Document, table: DivisionTable | None = None, *, masked: str |
     report_year = _report_year(text, folded, head, opening, published, doc_number)
 
     regions = [r for r in (
-        (head.title_span.start, head.title_span.end) if head.title_span else None,
-        (issuer_span.start, issuer_span.end) if issuer_span else None,
-        opening,
+        (head.title_span.start, head.title_span.end, "title") if head.title_span else None,
+        (issuer_span.start, issuer_span.end, "issuer") if issuer_span else None,
+        (*opening, "opening") if opening else None,
     ) if r is not None]
-    jurisdiction = resolve(text, regions, table, lambda: {n for _, _, n in table.scan(folded)})
+    chrome = tuple(Reading.of(n.span.surface).clean for n in doc.noise)
+    jurisdiction = resolve(
+        text, regions, table, default_catalog(), lambda: {n for _, _, n in table.scan(folded)},
+        chrome=chrome, signature=(signed.start, signed.end) if signed else None,
+    )
 
-    return Identity(
+    found = Identity(
         title=title,
         jurisdiction=jurisdiction,
         report_year=report_year,
         published=published,
         issuer=issuer,
         doc_number=doc_number,
+    )
+    return _onto_source(found, reading, doc.text)
+
+
+def _onto_source(found: Identity, reading: Reading, source: str) -> Identity:
+    """Map spans read in the clean text onto the document; values read off a span are re-read as printed."""
+    if reading.clean == source:
+        return found
+
+    def moved(item: Found | None, reread: bool) -> Found | None:
+        if item is None or item.span is None or item.source == "metadata":
+            return item
+        if found.published is not None and item.span == found.published.span:
+            return item  # read from the page's metadata bar in the document itself
+        span = reading.span(source, item.span.start, item.span.end)
+        value = item.value
+        if item is found.issuer:
+            value = _flatten(span.surface)
+        elif reread:  # a title printed over several lines reads as one (see head.read_head)
+            value = "".join(line.strip() for line in span.surface.splitlines())
+        return Found(value, span, item.source)
+
+    jurisdiction = found.jurisdiction
+    if jurisdiction is not None and jurisdiction.span is not None:
+        jurisdiction = dataclasses.replace(
+            jurisdiction, span=reading.span(source, jurisdiction.span.start, jurisdiction.span.end)
+        )
+    return Identity(
+        title=moved(found.title, reread=True),
+        jurisdiction=jurisdiction,
+        report_year=moved(found.report_year, reread=False),
+        published=found.published,
+        issuer=moved(found.issuer, reread=True),
+        doc_number=moved(found.doc_number, reread=True),
     )
 
 
@@ -66,6 +110,8 @@ def _flatten(value: str) -> str:
 
 def _opening(text: str, body_start: int) -> tuple[int, int] | None:
     for start, end in line_spans(text[body_start:]):
+        if CLOCK.search(text, body_start + start, body_start + end) and end - start <= 40:
+            continue  # a site clock (今天是2019年…星期二) is page furniture, not the opening
         return body_start + start, body_start + min(end, start + _OPENING_CHARS)
     return None
 

@@ -1,22 +1,28 @@
-"""Resolve the jurisdiction a report is about against the division table.
+"""Resolve the jurisdiction a report is about against the division table and the department catalog.
 
-Where to look, in order: the title, the issuer, the opening of the body. The
-first division named there decides; a chain written together
-(宁夏回族自治区中卫市海原县) resolves to its most specific member. What is
-written right after the division name sets the level when it is not a plain
-division: a zone (开封市示范区工委), a department (鞍山市司法局), a township
-(XX镇人民政府). Names shared by several places (铁东区 in 鞍山 and 四平) are
-settled only by an ancestor named elsewhere in the report; otherwise the
-code stays null rather than being guessed.
+Where to look, in order: the title, the issuer, the opening sentence of the
+body, the signature. The first unit named there as the subject decides; a chain
+written together (宁夏回族自治区中卫市海原县) resolves to its most specific
+member. What is written right after a division name sets the level when it is
+not a plain division: a zone (开封市示范区工委), a department (鞍山市司法局),
+a township (XX镇人民政府).
+
+A report that names itself only by role (省人民政府, 市公安局, 县司法局, 我局)
+gets its place from the page chrome (site name, 主办单位), the signature, or
+else the place of that level the text names most often; when none clearly
+leads, the place stays null rather than being guessed. Names shared by several
+places (铁东区 in 鞍山 and 四平) are settled only by an ancestor named elsewhere.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from fazhi.core.fold import fold
 from fazhi.core.spans import Span
+from fazhi.identity.departments import Catalog, Department
 from fazhi.identity.divisions import Division, DivisionTable
 from fazhi.identity.patterns import HAN
 from fazhi.identity.records import Jurisdiction
@@ -25,25 +31,35 @@ _ZONE_SUFFIX = (
     "高新技术产业开发区|经济技术开发区|高新技术产业园区|自由贸易试验区|综合保税区|经济开发区|"
     "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|新区|保税区"
 )
+# Short zone names written for the official ones (天津滨海高新区 = 天津滨海高新技术产业开发区).
+_ZONE_OFFICIAL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
 _ZONE_AFTER = re.compile(rf"[{HAN}]{{0,10}}?(?:{_ZONE_SUFFIX})")
 # A zone named without a division before it must carry its organ to be sure.
-_ZONE_ALONE = re.compile(rf"([{HAN}]{{2,12}}?(?:{_ZONE_SUFFIX}))(?=党工委|工委|管委会|管理委员会)")
+_ZONE_ALONE = re.compile(rf"([{HAN}]{{2,12}}?(?:{_ZONE_SUFFIX}))(?=党工委|工委|管委会|管理委员会|\d|关于|法治)")
 _NOT_ZONE_MIDDLE = re.compile(r"法治|建设|创建|全国|省级|国家级|示范市|示范县")
-_TOWNSHIP_AFTER = re.compile(rf"[{HAN}]{{1,8}}?(?:镇|乡|街道|苏木)(?=人民政府|党委|政府|办事处|$|\s)")
+_TOWNSHIP_END = r"(?:镇|乡|街道|苏木)"
+_TOWNSHIP_AFTER = re.compile(rf"[{HAN}]{{1,8}}?{_TOWNSHIP_END}(?=人民政府|党委|政府|办事处|党工委|$|\s|\d|关于|法治)")
+# A township or street opening a title or sentence by itself (杜城街道2025年…, 古镛镇人民政府).
+_TOWNSHIP_ALONE = re.compile(
+    rf"([{HAN}]{{1,6}}?{_TOWNSHIP_END})(?:办事处)?(?=人民政府|党委|政府|办事处|党工委|关于|\d|二〇|法治|在|坚持|深入|认真|始终|紧紧|[,，、])"
+)
+_NOT_TOWNSHIP = re.compile(r"^(?:各|全|我|本|该|乡|镇|街道|城乡|村镇|集镇|小城镇|重点镇|特色小镇|[各全我本该])")
 _DEPT_AFTER = re.compile(rf"[{HAN}]{{1,14}}?(?:局|厅|委员会|办公室|署|中心|委)(?![{HAN}]?[会员])")
 _NOT_DEPARTMENT = re.compile(
     r"^(?:人民政府|政府|委|市委|县委|区委|州委|党委|工委|党工委|管委会|人大常委会|人民代表大会常务委员会|"
     r"政协|委员会)$|^(?:委|人民代表|全面依法治|法治)"
 )
-
-
-# A division name the table does not hold (created after the dataset, or
-# fictional): accepted only in the title/issuer/opening, right before an organ,
-# a year or 关于, and only when its level can be read off without guessing.
+# What a report's subject sentence may open with before naming itself.
+_LEAD = re.compile(
+    r"^\s*(?:(?:(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年(?:度|以来)?|今年以来|一年来|近年来|过去一年)?\s*[,，]?\s*"
+    r"(?:在[^,，。]{0,60}?(?:领导|指导|部署|支持)下\s*[,，]?\s*)?"
+)
 _UNLISTED = re.compile(
     rf"(?:中共)?([{HAN}]{{2,8}}?(?:自治区|自治州|自治县|省|市|县|旗|盟|区))"
     rf"(?=人民政府|政府|委员会|党委|党工委|工委|管委会|市委|县委|区委|关于|(?:19|20)\d{{2}}|二〇|法治|[{HAN}]{{1,8}}?(?:局|厅|办公室))"
 )
+# Words that open phrases, never place names (现将县…, 在区委依法治区…, 全省…).
+_NOT_PLACE_START = re.compile(r"^(?:现将|现就|在|按照|根据|关于|对|为|我|本|全|各|该|由|经|向|以|和|与|及|并|省|市|县|区)")
 _SUFFIX_LEVEL = (
     ("自治区", "province"), ("省", "province"), ("自治州", "city"), ("盟", "city"),
     ("自治县", "county"), ("县", "county"), ("旗", "county"), ("区", "district"),
@@ -51,6 +67,261 @@ _SUFFIX_LEVEL = (
 # A 市 is prefecture level when the report speaks of the counties under it.
 _HAS_COUNTIES = re.compile(r"县[(（]市、区[)）]|县[(（]区[)）]|各县区|各区县|县市区|区县[(（]市[)）]")
 _IS_COUNTY_CITY = re.compile(r"县级市")
+# Naming by role: 省人民政府, 自治区人民政府, 市公安局, 县司法局, 州党委, 我局.
+_ROLE = re.compile(r"(?:中共)?(?:我|本)?(自治区|省|市|州|盟|县|区|旗)(?=人民政府|政府|党委|委员会|[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|委))")
+_ROLE_ORGAN = re.compile(r"人民政府|政府|党委|委员会(?!办公室)")
+_SELF_DEPT = re.compile(r"我局|本局|局党组|局机关|局领导班子")
+_SYSTEM = re.compile(rf"(?:全市|全县|全区|全省|全州)([{HAN}]{{2,6}}?)系统")
+
+
+def _role_fits(role: str, division: Division) -> bool:
+    name, level = division.name, division.level
+    if role == "省":
+        return level == "province" and name.endswith("省")
+    if role == "自治区":
+        return level == "province" and name.endswith("自治区")
+    if role == "市":
+        return name.endswith("市") and (level in ("city", "county") or level == "province")
+    if role in ("州", "盟"):
+        return level == "city" and name.endswith(role)
+    if role == "县":
+        return level == "county" and name.endswith("县")
+    if role == "旗":
+        return level == "county" and name.endswith("旗")
+    if role == "区":
+        return level == "district"
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    text: str  # the clean reading (identity/reading.py); spans are cut from it
+    table: DivisionTable
+    catalog: Catalog
+    chrome: tuple[str, ...]  # cleaned page furniture (site name, 主办单位…)
+    signature: tuple[int, int] | None
+    whole_text_names: Callable[[], set[str]]
+
+
+def _chain(division: Division | None, table: DivisionTable, include_self: bool) -> dict:
+    if division is None:
+        return {}
+    province = table.province_of(division)
+    city = table.city_of(division)
+    fields = {
+        "province": province.name if province else None,
+        "city": division.name if division.level == "city" else (city.name if city else None),
+        "county": division.name if division.level in ("county", "district") else None,
+    }
+    if division.level == "province":
+        fields["province"] = division.name
+    names = [d.name for d in table.ancestors(division)]
+    if include_self:
+        names.append(division.name)
+    fields["parent"] = "".join(names) or None
+    return fields
+
+
+def _pick(candidates: list[Division], ctx: Context) -> Division | None:
+    if len(candidates) == 1:
+        return candidates[0]
+    names = ctx.whole_text_names()  # scanning the whole text is paid only for shared names
+    backed = [c for c in candidates if any(a.name in names for a in ctx.table.ancestors(c))]
+    return backed[0] if len(backed) == 1 else None
+
+
+def _place_for(role: str, ctx: Context) -> Division | None:
+    """The place a report that names itself by role belongs to (see module docstring)."""
+    table = ctx.table
+    for chrome in ctx.chrome:
+        for _, _, name in table.scan(chrome):
+            fits = [d for d in table.by_name[name] if _role_fits(role, d)]
+            if len(fits) == 1:
+                return fits[0]
+    if ctx.signature is not None:
+        for _, _, name in table.scan(ctx.text[ctx.signature[0] : ctx.signature[1]]):
+            fits = [d for d in table.by_name[name] if _role_fits(role, d)]
+            if len(fits) == 1:
+                return fits[0]
+    counts: Counter[str] = Counter()
+    for _, _, name in table.scan(ctx.text):
+        for d in table.by_name[name]:
+            if _role_fits(role, d):
+                counts[d.code] += 1
+    for _, _, short in table.scan_short(ctx.text):
+        for d in table.by_short[short]:
+            if _role_fits(role, d):
+                counts[d.code] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return table.by_code[ranked[0][0]]
+
+
+def _department(
+    dept: Department, national: bool, place: Division | None, span: Span, ctx: Context, written: str | None = None
+) -> Jurisdiction:
+    if national:
+        return Jurisdiction(name=dept.national or written or span.surface, level="department", parent="国务院", span=span)
+    if place is None:
+        return Jurisdiction(name=written or span.surface, level="department", span=span)
+    official = dept.official(place.level)
+    return Jurisdiction(
+        name=place.name + official, level="department", parent_code=place.code,
+        **_chain(place, ctx.table, include_self=True), span=span,
+    )
+
+
+def _zone_name(written: str) -> str:
+    for short, official in _ZONE_OFFICIAL:
+        if written.endswith(short):
+            return written[: -len(short)] + official
+    return written
+
+
+def _subject_start(region: str) -> int:
+    lead = _LEAD.match(region)
+    start = lead.end() if lead else 0
+    return start + 2 if region.startswith("中共", start) else start
+
+
+def _after_division(division: Division | None, name: str, m_start: int, m_end: int, start: int, end: int,
+                    ctx: Context) -> Jurisdiction:
+    """What follows a division name decides zones, townships and departments."""
+    text, table, catalog = ctx.text, ctx.table, ctx.catalog
+    after = text[m_end:end]
+    zone = _ZONE_AFTER.match(after)
+    if zone and not _NOT_ZONE_MIDDLE.search(zone.group(0)) and not table.scan(zone.group(0)):
+        span = Span.of(text, m_start, m_end + zone.end())
+        return Jurisdiction(
+            name=_zone_name(span.surface), level="zone", parent_code=division.code if division else None,
+            **_chain(division, table, include_self=True), span=span,
+        )
+    township = _TOWNSHIP_AFTER.match(after)
+    if township and division is not None and division.level in ("county", "district"):
+        span = Span.of(text, m_end, m_end + township.end())
+        return Jurisdiction(
+            name=span.surface, level="township", parent_code=division.code,
+            **_chain(division, table, include_self=True), span=span,
+        )
+    branch = catalog.branch(text, m_end)
+    if branch:
+        span = Span.of(text, m_start, branch.end())
+        district = _district_named(branch.group(1), division, table)
+        place = district or division
+        return Jurisdiction(
+            name=span.surface, level="department", parent_code=place.code if place else None,
+            **_chain(place, table, include_self=True), span=span,
+        )
+    found = catalog.match(text, m_end)
+    if found is not None and found.end <= end:
+        span = Span.of(text, m_start, found.end)
+        return _department(found.department, False, division, span, ctx, written=span.surface) if division else \
+            Jurisdiction(name=span.surface, level="department", span=span)
+    dept = _DEPT_AFTER.match(after)
+    if dept and not _NOT_DEPARTMENT.search(dept.group(0)):
+        span = Span.of(text, m_start, m_end + dept.end())
+        return Jurisdiction(
+            name=span.surface, level="department", parent_code=division.code if division else None,
+            **_chain(division, table, include_self=True), span=span,
+        )
+    span = Span.of(text, m_start, m_end)
+    candidates = table.by_name[name]
+    levels = {c.level for c in candidates}
+    if division is None:
+        level = levels.pop() if len(levels) == 1 else "county"
+        return Jurisdiction(name=span.surface, level=level, span=span)
+    return Jurisdiction(
+        name=division.name, level=division.level, code=division.code,
+        **_chain(division, table, include_self=False), span=span,
+    )
+
+
+def _district_named(short: str, city: Division | None, table: DivisionTable) -> Division | None:
+    """朝阳 in 北京市公安局朝阳分局: the district 朝阳区 under that city."""
+    for d in table.by_name.get(short + "区", []):
+        if city is None or d.code[:4] == city.code[:4] or d.code[:2] == city.code[:2] and city.level == "province":
+            return d
+    return None
+
+
+def _named(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction | None:
+    """A unit named with its place in text[start:end] (title, issuer or opening)."""
+    text, table = ctx.text, ctx.table
+    region = text[start:end]
+    matches = table.scan(region)
+    if opening:
+        # In a body sentence only the subject counts: 2023年,枝江市…, not 在宜昌市委领导下.
+        head = _subject_start(region)
+        matches = [m for m in matches if m[0] == head]
+    elif matches and "《" in region[: matches[0][0]] and "》" not in region[: matches[0][0]]:
+        matches = []
+    if not matches:
+        return None
+    idx = 0
+    for i in range(1, len(matches)):
+        if matches[i][0] != matches[i - 1][1]:
+            break
+        idx = i
+    m_start, m_end, name = matches[idx]
+    division = _pick(table.by_name[name], ctx)
+    return _after_division(division, name, start + m_start, start + m_end, start, end, ctx)
+
+
+def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction | None:
+    """A unit named without a listed division: a township, a zone, a department or a role."""
+    text, table, catalog = ctx.text, ctx.table, ctx.catalog
+    region = text[start:end]
+    head = _subject_start(region)
+    at = start + head
+    # A State Council department (司法部, 国家税务总局关于…).
+    found = catalog.match(text, at)
+    if found is None and text.startswith("中华人民共和国", at):
+        found = catalog.match(text, at + 7)
+    if found is not None and found.national:
+        return _department(found.department, True, None, Span.of(text, at, found.end), ctx)
+    township = _TOWNSHIP_ALONE.match(text, at, end)
+    if township and not _NOT_TOWNSHIP.search(township.group(1)) and not table.scan(township.group(1)):
+        span = Span.of(text, township.start(1), township.end(1))
+        county = _place_for("县", ctx) or _place_for("区", ctx) or _place_for("市", ctx)
+        if county is not None and county.level not in ("county", "district"):
+            county = None
+        return Jurisdiction(
+            name=span.surface, level="township", parent_code=county.code if county else None,
+            **_chain(county, table, include_self=True), span=span,
+        )
+    zone = _ZONE_ALONE.match(text, at, end) if not opening else None
+    if zone is None and not opening:
+        zone = _ZONE_ALONE.search(text, at, end)
+    if zone and not _NOT_PLACE_START.search(zone.group(1)):
+        span = Span.of(text, zone.start(1), zone.end(1))
+        return Jurisdiction(name=_zone_name(span.surface), level="zone", span=span)
+    role = _ROLE.match(text, at, end)
+    if role is not None:
+        return _by_role(role, ctx, end)
+    if not opening:
+        return _unlisted(start, end, ctx)
+    return None
+
+
+def _by_role(role: re.Match[str], ctx: Context, end: int) -> Jurisdiction | None:
+    text, catalog = ctx.text, ctx.catalog
+    word = role.group(1)
+    organ = _ROLE_ORGAN.match(text, role.end(), end)
+    found = catalog.match(text, role.end()) if organ is None else None
+    if organ is None and found is None:
+        return None
+    place = _place_for(word, ctx)
+    if found is not None:
+        span = Span.of(text, role.start(1), found.end)
+        return _department(found.department, False, place, span, ctx, written=span.surface)
+    span = Span.of(text, role.start(1), role.end(1))
+    if place is None:
+        return None
+    return Jurisdiction(
+        name=place.name, level=place.level, code=place.code, **_chain(place, ctx.table, include_self=False),
+        span=span,
+    )
 
 
 def _unlisted_level(name: str, text: str) -> str | None:
@@ -65,19 +336,26 @@ def _unlisted_level(name: str, text: str) -> str | None:
     return None
 
 
-def _unlisted(text: str, folded: str, start: int, end: int) -> Jurisdiction | None:
-    match = _UNLISTED.search(folded, start, end)
-    if match is None:
+def _unlisted(start: int, end: int, ctx: Context) -> Jurisdiction | None:
+    """A division name the table does not hold (created after the table, or fictional).
+
+    Accepted only where a title or issuer begins, right before an organ, a
+    year or 关于, and only when its level can be read off without guessing.
+    """
+    text = ctx.text
+    lead = _subject_start(text[start:end])
+    match = _UNLISTED.match(text, start + lead, end)
+    if match is None or _NOT_PLACE_START.search(match.group(1)):
         return None
-    level = _unlisted_level(match.group(1), folded)
-    if level is None:
-        return None
-    span = Span.of(text, match.start(1), match.end(1))
-    after = folded[match.end(1) : end]
+    after = text[match.end(1) : end]
     zone = _ZONE_AFTER.match(after)
     if zone and not _NOT_ZONE_MIDDLE.search(zone.group(0)):
         span = Span.of(text, match.start(1), match.end(1) + zone.end())
-        return Jurisdiction(name=span.surface, level="zone", span=span)
+        return Jurisdiction(name=_zone_name(span.surface), level="zone", span=span)
+    level = _unlisted_level(match.group(1), text)
+    if level is None:
+        return None
+    span = Span.of(text, match.start(1), match.end(1))
     dept = _DEPT_AFTER.match(after)
     if dept and not _NOT_DEPARTMENT.search(dept.group(0)):
         span = Span.of(text, match.start(1), match.end(1) + dept.end())
@@ -86,85 +364,73 @@ def _unlisted(text: str, folded: str, start: int, end: int) -> Jurisdiction | No
     return Jurisdiction(name=span.surface, level=level, span=span, **fields)
 
 
-def _chain_end(matches: list[tuple[int, int, str]], table: DivisionTable) -> int:
-    """Index of the most specific division in the run of adjacent names starting at 0."""
-    end = 0
-    for i in range(1, len(matches)):
-        if matches[i][0] != matches[i - 1][1]:
-            break
-        end = i
-    return end
+def _self_department(ctx: Context, opening: tuple[int, int] | None) -> Jurisdiction | None:
+    """A department that calls itself 我局 (or speaks for 全市X系统) and is named nowhere else."""
+    text = ctx.text
+    self_ref = _SELF_DEPT.search(text)
+    system = _SYSTEM.search(text, *opening) if opening else None
+    if self_ref is None and system is None:
+        return None
+    dept = None
+    if system is not None:
+        found = ctx.catalog.match(system.group(1) + "局")
+        dept = found.department if found else None
+        if dept is None:
+            dept = next((d for d in ctx.catalog.departments if system.group(1) in d.cues), None)
+    dept = dept or ctx.catalog.by_cues(text)
+    if dept is None:
+        return None
+    anchor = system or self_ref
+    role = _home_role(text)
+    place = _place_for(role, ctx) if role else None
+    span = Span.of(text, anchor.start(), anchor.end())
+    return _department(dept, False, place, span, ctx, written=None) if place else None
 
 
-def _pick(
-    candidates: list[Division], names_in_doc: Callable[[], set[str]], table: DivisionTable
-) -> Division | None:
-    if len(candidates) == 1:
-        return candidates[0]
-    names = names_in_doc()  # scanning the whole text is paid only for shared names
-    backed = [c for c in candidates if any(a.name in names for a in table.ancestors(c))]
-    return backed[0] if len(backed) == 1 else None
-
-
-def _from_division(division: Division | None, name: str, level: str, table: DivisionTable) -> dict:
-    if division is None:
-        return {"name": name, "level": level}
-    province = table.province_of(division)
-    city = table.city_of(division)
-    fields = {
-        "province": province.name if province else None,
-        "city": division.name if division.level == "city" else (city.name if city else None),
-        "county": division.name if division.level in ("county", "district") else None,
+def _home_role(text: str) -> str | None:
+    """The level a department's report speaks from: 全市/市委 more than 全县/县委, and so on."""
+    counts = {
+        role: sum(text.count(role + w) for w in ("委", "政府")) + text.count("全" + role) + text.count("我" + role)
+        for role in ("省", "市", "县", "区", "州")
     }
-    if division.level == "province":
-        fields["province"] = division.name
-    return {"name": name, "level": level, **fields}
+    role, count = max(counts.items(), key=lambda kv: kv[1])
+    return role if count else None
 
 
 def resolve(
     text: str,
-    regions: list[tuple[int, int]],
+    regions: list[tuple[int, int, str]],
     table: DivisionTable,
+    catalog: Catalog,
     whole_text_names: Callable[[], set[str]],
+    chrome: tuple[str, ...] = (),
+    signature: tuple[int, int] | None = None,
 ) -> Jurisdiction | None:
-    """The jurisdiction named first in ``regions`` (offset pairs into ``text``), or None."""
-    folded = fold(text)
-    for start, end in regions:
-        region = folded[start:end]
-        matches = table.scan(region)
-        if not matches:
-            zone = _ZONE_ALONE.search(region)
-            if zone:
-                span = Span.of(text, start + zone.start(1), start + zone.end(1))
-                return Jurisdiction(name=span.surface, level="zone", span=span)
-            unlisted = _unlisted(text, folded, start, end)
-            if unlisted is not None:
-                return unlisted
-            continue
-        idx = _chain_end(matches, table)
-        m_start, m_end, name = matches[idx]
-        division = _pick(table.by_name[name], whole_text_names, table)
-        after = region[m_end:]
-        # What follows the name decides zones, townships and departments.
-        zone = _ZONE_AFTER.match(after)
-        if zone and not _NOT_ZONE_MIDDLE.search(zone.group(0)) and not table.scan(zone.group(0)):
-            span = Span.of(text, start + m_start, start + m_end + zone.end())
-            fields = _from_division(division, span.surface, "zone", table)
-            return Jurisdiction(**fields, parent_code=division.code if division else None, span=span)
-        township = _TOWNSHIP_AFTER.match(after)
-        if township and division is not None and division.level in ("county", "district"):
-            span = Span.of(text, start + m_end, start + m_end + township.end())
-            fields = _from_division(division, span.surface, "township", table)
-            return Jurisdiction(**fields, parent_code=division.code, span=span)
-        dept = _DEPT_AFTER.match(after)
-        if dept and not _NOT_DEPARTMENT.search(dept.group(0)):
-            span = Span.of(text, start + m_start, start + m_end + dept.end())
-            fields = _from_division(division, span.surface, "department", table)
-            return Jurisdiction(**fields, parent_code=division.code if division else None, span=span)
-        span = Span.of(text, start + m_start, start + m_end)
-        candidates = table.by_name[name]
-        levels = {c.level for c in candidates}
-        level = division.level if division else (levels.pop() if len(levels) == 1 else "county")
-        fields = _from_division(division, span.surface, level, table)
-        return Jurisdiction(**fields, code=division.code if division else None, span=span)
+    """The jurisdiction named first in ``regions`` ((start, end, kind) into ``text``), or None."""
+    ctx = Context(text, table, catalog, chrome, signature, whole_text_names)
+    opening = next(((s, e) for s, e, k in regions if k == "opening"), None)
+    for start, end, kind in regions:
+        is_opening = kind == "opening"
+        found = _named(start, end, ctx, is_opening) or _unnamed(start, end, ctx, is_opening)
+        if found is not None:
+            return found
+    body = opening[0] if opening else 0
+    return _role_in_body(ctx, body) or _self_department(ctx, opening)
+
+
+_BODY_CHARS = 1500
+
+
+def _role_in_body(ctx: Context, body: int) -> Jurisdiction | None:
+    """A paragraph of the first ones whose subject is the government by role (自治区人民政府把…)."""
+    text = ctx.text
+    limit = min(len(text), body + _BODY_CHARS)
+    for line in re.finditer(r"[^\n]+", text[body:limit]):
+        start, end = body + line.start(), body + line.end()
+        at = start + _subject_start(text[start:end])
+        role = _ROLE.match(text, at, end)
+        if role is not None and _ROLE_ORGAN.match(text, role.end(), end):
+            found = _by_role(role, ctx, end)
+            if found is not None:
+                return found
     return None

@@ -25,6 +25,8 @@ class Jurisdiction:
     county: str | None = None
     code: str | None = None
     parent_code: str | None = None
+    # The units above, as one reads them: 河北省石家庄市; 国务院 for a State Council department.
+    parent: str | None = None
     span: Span | None = None
 
     def to_json(self) -> dict[str, object]:
@@ -36,6 +38,7 @@ class Jurisdiction:
             "code": self.code,
             "level": self.level,
             "parent_code": self.parent_code,
+            "parent": self.parent,
             "evidence": self.span.to_json() if self.span else None,
         }
 
