@@ -131,6 +131,7 @@ class DivisionTable:
         self.by_code: dict[str, Division] = {}
         self.by_name: dict[str, list[Division]] = defaultdict(list)
         self.by_short: dict[str, list[Division]] = defaultdict(list)
+        self.short_by_code: dict[str, str] = {}
         provinces = {code[:2]: name for code, name in rows if code.endswith("0000")}
         for code, name in rows:
             if name in _PLACEHOLDERS:
@@ -146,9 +147,10 @@ class DivisionTable:
             for alias in aliases(division.name, nations):
                 if alias not in self.by_name:
                     self.by_name[alias].append(division)
-            short = short_name(division, nations)
+            short = short_name(division, nations) if division.level != "zone" else None
             if short:
                 self.by_short[short].append(division)
+                self.short_by_code[division.code] = short
         self._by_first = self._lengths(self.by_name)
         self._short_first = self._lengths(self.by_short)
 

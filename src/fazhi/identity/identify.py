@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from fazhi.core.document import Document
 from fazhi.core.fold import fold
 from fazhi.core.spans import Span, line_spans
 from fazhi.identity.departments import default_catalog
 from fazhi.identity.divisions import DivisionTable, default_table
-from fazhi.identity.head import CLOCK, Head, first_year, issuer_in_title, read_head, signature
+from fazhi.identity.head import CHROME, CLOCK, Head, first_year, issuer_in_title, read_head, signature
 from fazhi.identity.jurisdiction import resolve
 from fazhi.identity.patterns import CN_DIGITS, CN_YEAR, DOC_NUMBER
 from fazhi.identity.reading import Reading
@@ -17,6 +18,12 @@ from fazhi.identity.records import Found, Identity
 from fazhi.ingest.dates import publication_date
 
 _OPENING_CHARS = 120
+_PHRASE_CHARS = 1500
+# The year a sentence says is being reported on.
+REPORT_PHRASE = re.compile(
+    r"现将[^。\n]{0,20}?((?:19|20)\d{2})\s*年"
+    r"|((?:19|20)\d{2})\s*年度?[^。，,\n]{0,10}?(?:法治政府建设|依法行政|法治建设)[^。，,\n]{0,10}?(?:报告|总结)"
+)
 
 
 def identify(doc: Document, table: DivisionTable | None = None, *, masked: str | None = None) -> Identity:
@@ -112,6 +119,8 @@ def _opening(text: str, body_start: int) -> tuple[int, int] | None:
     for start, end in line_spans(text[body_start:]):
         if CLOCK.search(text, body_start + start, body_start + end) and end - start <= 40:
             continue  # a site clock (今天是2019年…星期二) is page furniture, not the opening
+        if CHROME.search(text, body_start + start, body_start + end) and end - start <= 120:
+            continue  # 当前浏览器版本过低… left by the reader
         return body_start + start, body_start + min(end, start + _OPENING_CHARS)
     return None
 
@@ -145,6 +154,13 @@ def _report_year(
         span = first_year(text, folded, *opening)
         if span is not None:
             return Found(int(folded[span.start : span.end]), span, "text")
+    if opening is not None:
+        # 现将2024年…报告如下 / 《关于做好2024年度法治政府建设情况报告工作的通知》 further on.
+        phrase = REPORT_PHRASE.search(folded, opening[0], opening[0] + _PHRASE_CHARS)
+        if phrase is not None:
+            group = phrase.lastindex or 1
+            span = Span.of(text, phrase.start(group), phrase.end(group))
+            return Found(int(phrase.group(group)), span, "text")
     # The law has reports published in the spring after the year they cover.
     if published is not None and published.value.month <= 6:
         return Found(published.value.year - 1, published.span, "derived")

@@ -35,14 +35,22 @@ _ZONE_SUFFIX = (
 _ZONE_OFFICIAL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
 _ZONE_AFTER = re.compile(rf"[{HAN}]{{0,10}}?(?:{_ZONE_SUFFIX})")
 # A zone named without a division before it must carry its organ to be sure.
-_ZONE_ALONE = re.compile(rf"([{HAN}]{{2,12}}?(?:{_ZONE_SUFFIX}))(?=党工委|工委|管委会|管理委员会|\d|关于|法治)")
+# What may follow a unit named as the subject of a title or sentence.
+_SUBJECT_FOLLOW = (
+    r"(?=人民政府|政府|党委|党工委|工委|管委会|管理委员会|办事处|关于|\d|二〇|法治|在|坚持|深入|认真|始终|紧紧|全面|"
+    r"聚焦|围绕|以|按照|[,，、(（])"
+)
+_ZONE_ALONE = re.compile(
+    rf"([{HAN}]{{0,12}}?(?:{_ZONE_SUFFIX}))(?:{_SUBJECT_FOLLOW}|(?=[{HAN}]{{1,5}}?(?:局|办公室|中心)))"
+)
+_STARTS_CLAUSE = re.compile(_SUBJECT_FOLLOW.replace("(?=", "(?:", 1))
+# A zone word with no name of its own (经济开发区2024年度…): the name is elsewhere.
+_GENERIC_ZONE = re.compile(rf"^(?:{_ZONE_SUFFIX}|经济{_ZONE_SUFFIX}|高新技术{_ZONE_SUFFIX})$")
 _NOT_ZONE_MIDDLE = re.compile(r"法治|建设|创建|全国|省级|国家级|示范市|示范县")
 _TOWNSHIP_END = r"(?:镇|乡|街道|苏木)"
 _TOWNSHIP_AFTER = re.compile(rf"[{HAN}]{{1,8}}?{_TOWNSHIP_END}(?=人民政府|党委|政府|办事处|党工委|$|\s|\d|关于|法治)")
 # A township or street opening a title or sentence by itself (杜城街道2025年…, 古镛镇人民政府).
-_TOWNSHIP_ALONE = re.compile(
-    rf"([{HAN}]{{1,6}}?{_TOWNSHIP_END})(?:办事处)?(?=人民政府|党委|政府|办事处|党工委|关于|\d|二〇|法治|在|坚持|深入|认真|始终|紧紧|[,，、])"
-)
+_TOWNSHIP_ALONE = re.compile(rf"([{HAN}]{{1,6}}?{_TOWNSHIP_END})(?:办事处)?{_SUBJECT_FOLLOW}")
 _NOT_TOWNSHIP = re.compile(r"^(?:各|全|我|本|该|乡|镇|街道|城乡|村镇|集镇|小城镇|重点镇|特色小镇|[各全我本该])")
 _DEPT_AFTER = re.compile(rf"[{HAN}]{{1,14}}?(?:局|厅|委员会|办公室|署|中心|委)(?![{HAN}]?[会员])")
 _NOT_DEPARTMENT = re.compile(
@@ -52,7 +60,7 @@ _NOT_DEPARTMENT = re.compile(
 # What a report's subject sentence may open with before naming itself.
 _LEAD = re.compile(
     r"^\s*(?:(?:(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年(?:度|以来)?|今年以来|一年来|近年来|过去一年)?\s*[,，]?\s*"
-    r"(?:在[^,，。]{0,60}?(?:领导|指导|部署|支持)下\s*[,，]?\s*)?"
+    r"(?:在[^,，。]{0,60}?(?:下|上|中)\s*[,，]\s*)*"
 )
 _UNLISTED = re.compile(
     rf"(?:中共)?([{HAN}]{{2,8}}?(?:自治区|自治州|自治县|省|市|县|旗|盟|区))"
@@ -70,6 +78,10 @@ _IS_COUNTY_CITY = re.compile(r"县级市")
 # Naming by role: 省人民政府, 自治区人民政府, 市公安局, 县司法局, 州党委, 我局.
 _ROLE = re.compile(r"(?:中共)?(?:我|本)?(自治区|省|市|州|盟|县|区|旗)(?=人民政府|政府|党委|委员会|[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|委))")
 _ROLE_ORGAN = re.compile(r"人民政府|政府|党委|委员会(?!办公室)")
+# A report speaking of its own place: 2023年,全区各级人民政府… / 我县…
+_SELF_PLACE = re.compile(r"(?:全|我|本)(自治区|省|区|市|州|盟|县|旗)")
+# 现将省政府2023年度法治政府建设情况报告如下.
+_REPORT_SELF = re.compile(r"现将(?:我|本)?(自治区|省|市|州|盟|县|区|旗)(?=人民政府|政府|[\u4e00-\u9fff]{2,12}?(?:局|厅))")
 _SELF_DEPT = re.compile(r"我局|本局|局党组|局机关|局领导班子")
 _SYSTEM = re.compile(rf"(?:全市|全县|全区|全省|全州)([{HAN}]{{2,6}}?)系统")
 
@@ -101,6 +113,7 @@ class Context:
     chrome: tuple[str, ...]  # cleaned page furniture (site name, 主办单位…)
     signature: tuple[int, int] | None
     whole_text_names: Callable[[], set[str]]
+    fallback: list[Jurisdiction]  # units named too generally to decide, used when nothing better comes
 
 
 def _chain(division: Division | None, table: DivisionTable, include_self: bool) -> dict:
@@ -228,6 +241,12 @@ def _after_division(division: Division | None, name: str, m_start: int, m_end: i
     span = Span.of(text, m_start, m_end)
     candidates = table.by_name[name]
     levels = {c.level for c in candidates}
+    if division is not None and division.level == "zone":
+        above = table.city_of(division) or table.province_of(division)
+        return Jurisdiction(
+            name=_with_city(division.name, above, ctx), level="zone", code=division.code,
+            **_chain(division, table, include_self=False), span=span,
+        )
     if division is None:
         level = levels.pop() if len(levels) == 1 else "county"
         return Jurisdiction(name=span.surface, level=level, span=span)
@@ -290,18 +309,64 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
             name=span.surface, level="township", parent_code=county.code if county else None,
             **_chain(county, table, include_self=True), span=span,
         )
-    zone = _ZONE_ALONE.match(text, at, end) if not opening else None
+    if opening and _SYSTEM.match(text, at, end):
+        return _self_department(ctx, (start, end))
+    zone = _ZONE_ALONE.match(text, at, end)
     if zone is None and not opening:
         zone = _ZONE_ALONE.search(text, at, end)
     if zone and not _NOT_PLACE_START.search(zone.group(1)):
-        span = Span.of(text, zone.start(1), zone.end(1))
-        return Jurisdiction(name=_zone_name(span.surface), level="zone", span=span)
+        found = _zone(Span.of(text, zone.start(1), zone.end(1)), ctx, end)
+        if not _GENERIC_ZONE.match(zone.group(1)):
+            return found
+        # 经济开发区2024年度…, 高新区综治局…: the zone's own name may come in a later region.
+        ctx.fallback.append(found)
     role = _ROLE.match(text, at, end)
     if role is not None:
         return _by_role(role, ctx, end)
     if not opening:
         return _unlisted(start, end, ctx)
+    role = _REPORT_SELF.search(text, start, end)
+    if role is not None:
+        return _by_role(role, ctx, end)
+    own = _SELF_PLACE.match(text, at, end)
+    if own is not None:
+        word = own.group(1)
+        if word == "区" and "自治区" in text[: start + _BODY_CHARS]:
+            word = "自治区"
+        place = _place_for(word, ctx)
+        if place is not None:
+            return Jurisdiction(
+                name=place.name, level=place.level, code=place.code,
+                **_chain(place, ctx.table, include_self=False), span=Span.of(text, own.start(), own.end()),
+            )
     return None
+
+
+def _with_city(name: str, city: Division | None, ctx: Context) -> str:
+    """A zone is officially named with its city (重庆两江新区, 珠海高新技术产业开发区)."""
+    table = ctx.table
+    if city is None:
+        return name
+    for found in (table.scan(name), table.scan_short(name)):
+        if found and found[0][0] == 0:
+            key = found[0][2]
+            divisions = table.by_name.get(key) or table.by_short.get(key) or []
+            if any(d.level != "zone" for d in divisions):
+                return name  # already opens with a place (宁河经济开发区)
+    short = table.short_by_code.get(city.code)
+    return short + name if short else name
+
+
+def _zone(span: Span, ctx: Context, end: int) -> Jurisdiction:
+    """A zone named without a division before it; a department of the zone when one follows."""
+    city = _place_for("市", ctx)
+    name = _with_city(_zone_name(span.surface), city, ctx)
+    chain = _chain(city, ctx.table, include_self=True) if city else {}
+    dept = _DEPT_AFTER.match(ctx.text, span.end, min(end, span.end + 8))
+    if dept and not _NOT_DEPARTMENT.search(dept.group(0)) and not _STARTS_CLAUSE.match(dept.group(0)):
+        full = Span.of(ctx.text, span.start, dept.end())
+        return Jurisdiction(name=name + dept.group(0), level="department", **chain, span=full)
+    return Jurisdiction(name=name, level="zone", parent_code=city.code if city else None, **chain, span=span)
 
 
 def _by_role(role: re.Match[str], ctx: Context, end: int) -> Jurisdiction | None:
@@ -407,13 +472,15 @@ def resolve(
     signature: tuple[int, int] | None = None,
 ) -> Jurisdiction | None:
     """The jurisdiction named first in ``regions`` ((start, end, kind) into ``text``), or None."""
-    ctx = Context(text, table, catalog, chrome, signature, whole_text_names)
+    ctx = Context(text, table, catalog, chrome, signature, whole_text_names, [])
     opening = next(((s, e) for s, e, k in regions if k == "opening"), None)
     for start, end, kind in regions:
         is_opening = kind == "opening"
         found = _named(start, end, ctx, is_opening) or _unnamed(start, end, ctx, is_opening)
         if found is not None:
             return found
+    if ctx.fallback:
+        return ctx.fallback[0]
     body = opening[0] if opening else 0
     return _role_in_body(ctx, body) or _self_department(ctx, opening)
 
