@@ -109,7 +109,7 @@ def aliases(name: str, nations: tuple[str, ...]) -> list[str]:
     for suffix, short in (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
         if name.endswith(suffix):
             base = _base(name[: -len(suffix)], nations)
-            found = [base + short] if len(base) >= 2 else []
+            found = [base + short, base + suffix] if len(base) >= 2 else []
             if short == "州" and len(base) >= 4:
                 found.append(base[0] + short)  # 巴音郭楞 -> 巴州, 博尔塔拉 -> 博州
             return found

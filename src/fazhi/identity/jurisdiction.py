@@ -443,12 +443,18 @@ def _self_department(ctx: Context, opening: tuple[int, int] | None) -> Jurisdict
         if dept is None:
             dept = next((d for d in ctx.catalog.departments if system.group(1) in d.cues), None)
     dept = dept or ctx.catalog.by_cues(text)
+    anchor = system or self_ref
+    span = Span.of(text, anchor.start(), anchor.end())
+    for chrome in ctx.chrome:  # 主办单位:汕头市生态环境局 names the department outright
+        for _, m_end, name in ctx.table.scan(chrome):
+            found = ctx.catalog.match(chrome, m_end)
+            place = _pick(ctx.table.by_name[name], ctx)
+            if found is not None and place is not None and found.department == (dept or found.department):
+                return _department(found.department, False, place, span, ctx)
     if dept is None:
         return None
-    anchor = system or self_ref
     role = _home_role(text)
     place = _place_for(role, ctx) if role else None
-    span = Span.of(text, anchor.start(), anchor.end())
     return _department(dept, False, place, span, ctx, written=None) if place else None
 
 

@@ -76,7 +76,9 @@ class Reading:
         if start == end:
             at = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
             return at, at
-        return self.origin[start], self.origin[end - 1] + 1
+        # A reading cut out after the last character belongs to it: 區(qū), not 區.
+        stop = self.origin[end] if end < len(self.origin) else self.origin[end - 1] + 1
+        return self.origin[start], stop
 
     def span(self, source: str, start: int, end: int) -> Span:
         """The span of ``source`` that ``clean[start:end]`` was read from."""

@@ -78,6 +78,8 @@ class Identity:
                     "source": found.source,
                     **(found.span.to_json() if found.span else {}),
                 }
+        if self.jurisdiction is not None and self.jurisdiction.span is not None:
+            evidence["jurisdiction"] = {"source": "text", **self.jurisdiction.span.to_json()}
         return {
             "title": self._value(self.title),
             "jurisdiction": self.jurisdiction.to_json() if self.jurisdiction else None,

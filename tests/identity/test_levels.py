@@ -1,0 +1,142 @@
+"""Identity at every level: current divisions, townships, departments, roles, mirrors (issue 8)."""
+
+from __future__ import annotations
+
+from fazhi.core.document import Document, Provenance
+from fazhi.core.spans import NoiseSpan, Span
+from fazhi.identity import division_table_version, identify
+
+_PROV = Provenance("x.txt", "txt", "utf-8", "0" * 64, 0)
+
+
+def ident(text: str, noise: tuple[NoiseSpan, ...] = ()) -> dict:
+    got = identify(Document(text, _PROV, noise=noise)).to_json()
+    where = got["jurisdiction"]
+    if where is not None:
+        ev = where["evidence"]
+        assert text[ev["offset"] : ev["offset"] + ev["length"]], "evidence must cover text"
+    return got
+
+
+def where(text: str, noise: tuple[NoiseSpan, ...] = ()) -> dict | None:
+    j = ident(text, noise)["jurisdiction"]
+    return {k: v for k, v in j.items() if v is not None and k != "evidence"} if j else None
+
+
+def test_division_table_is_current_and_dated() -> None:
+    assert "2025-12-31" in division_table_version()
+
+
+def test_district_created_from_a_former_city() -> None:
+    got = where("济南市莱芜区人民政府关于2023年度法治政府建设情况的报告\n2023年,全区……。")
+    assert (got["name"], got["level"], got["city"], got["code"]) == ("莱芜区", "district", "济南市", "370116")
+
+
+def test_county_level_city_created_recently() -> None:
+    got = where("四川省会理市人民政府2023年法治政府建设年度报告\n……。")
+    assert (got["name"], got["level"], got["code"]) == ("会理市", "county", "513402")
+
+
+def test_districts_that_were_cities_before() -> None:
+    assert where("即墨区2023年法治政府建设情况报告\n……。")["code"] == "370215"
+    assert where("蓬莱区2023年法治政府建设情况报告\n……。")["code"] == "370614"
+
+
+def test_street_alone_resolves_to_its_county_from_the_text() -> None:
+    text = "西城街道2024年法治政府建设工作总结\n2024年,西城街道在潼关县委、县政府领导下……潼关县……。"
+    got = where(text)
+    assert (got["name"], got["level"], got["county"], got["parent_code"]) == ("西城街道", "township", "潼关县", "610522")
+
+
+def test_township_whose_county_is_named_nowhere_keeps_a_null_parent() -> None:
+    got = where("东关镇人民政府关于2024年度法治政府建设工作的报告\n2024年,东关镇坚持……。")
+    assert got == {"name": "东关镇", "level": "township"}
+
+
+def test_state_council_department_has_the_state_council_as_parent() -> None:
+    got = where("司法部2023年法治政府建设年度报告\n2023年,司法部坚持……。")
+    assert (got["name"], got["level"], got["parent"]) == ("司法部", "department", "国务院")
+
+
+def test_department_named_by_role_gets_the_place_the_text_names() -> None:
+    text = "2022年,县司法局紧紧围绕县委、县政府中心工作,为我县发展提供保障。\n一、主要工作\n潼关县公共法律服务……潼关县……。"
+    got = where(text)
+    assert (got["name"], got["level"], got["parent_code"]) == ("潼关县司法局", "department", "610522")
+
+
+def test_short_department_name_is_read_as_the_official_one() -> None:
+    got = where("莆田市市场监管局2022年法治政府建设工作报告\n2022年……。")
+    assert (got["name"], got["level"]) == ("莆田市市场监督管理局", "department")
+
+
+def test_department_of_a_city_that_calls_itself_our_bureau_takes_the_site_name() -> None:
+    text = "主办单位:汕头市生态环境局\n2023年,我局坚持生态环境法治,污染防治攻坚,生态环境执法,生态环境质量改善。\n"
+    noise = (NoiseSpan(Span.of(text, 0, 13), "footer"),)
+    got = where(text, noise)
+    assert (got["name"], got["level"]) == ("汕头市生态环境局", "department")
+
+
+def test_district_police_branch_belongs_to_its_district() -> None:
+    got = where("北京市公安局朝阳分局2023年法治政府建设情况报告\n2023年……。")
+    assert (got["level"], got["county"], got["parent_code"]) == ("department", "朝阳区", "110105")
+
+
+def test_province_named_only_by_role_resolves_from_the_text() -> None:
+    text = "省人民政府关于2020年度推进法治政府建设情况的报告\n2020年是湖北极不平凡的一年,湖北全省……。"
+    got = where(text)
+    assert (got["name"], got["level"], got["code"]) == ("湖北省", "province", "420000")
+
+
+def test_role_with_no_place_anywhere_stays_null() -> None:
+    assert ident("省人民政府关于2020年度法治政府建设情况的报告\n2020年,省政府坚持依法行政。")["jurisdiction"] is None
+
+
+def test_autonomous_prefecture_written_short_is_a_city() -> None:
+    got = where("凉山州人民政府2023年法治政府建设年度报告\n2023年……。")
+    assert (got["name"], got["level"], got["code"]) == ("凉山彝族自治州", "city", "513400")
+
+
+def test_league_is_a_city_and_banner_a_county() -> None:
+    assert where("锡林郭勒盟2023年法治政府建设情况报告\n……。")["level"] == "city"
+    assert where("杭锦旗人民政府2022年法治政府建设情况报告\n……。")["level"] == "county"
+
+
+def test_autonomous_county_written_short_gets_its_official_name() -> None:
+    got = where("紫云自治县2024年度法治政府建设工作报告\n2024年……。")
+    assert (got["name"], got["level"]) == ("紫云苗族布依族自治县", "county")
+
+
+def test_phrases_of_the_preamble_are_never_places() -> None:
+    assert ident("现将县2023年法治政府建设情况报告如下。\n……")["jurisdiction"] is None
+    assert ident("在区委依法治区委员会的领导下,2023年法治政府建设取得成效。")["jurisdiction"] is None
+
+
+def test_site_clock_never_sets_the_report_year() -> None:
+    assert ident("今天是2019年12月3日 星期二\n2023年,我县坚持依法行政,现将有关情况报告如下。")["report_year"] == 2023
+
+
+def test_report_year_from_a_paragraph_after_a_title_without_one() -> None:
+    text = "市人民政府关于法治政府建设情况的报告\n市人大常委会:\n现就法治政府建设情况报告如下。\n2023年,全市坚持依法行政。"
+    assert ident(text)["report_year"] == 2023
+
+
+def test_traditional_mirror_is_read_as_simplified_with_evidence_as_printed() -> None:
+    text = "陸渡街道辦事處2023年度法治政府建設年度報告\n2023年,陸渡街道堅持依法行政,推進法治政府建設,現將有關情況報告如下。"
+    got = ident(text)
+    ev = got["jurisdiction"]["evidence"]
+    assert (got["jurisdiction"]["name"], text[ev["offset"] : ev["offset"] + ev["length"]]) == ("陆渡街道", "陸渡街道")
+
+
+def test_pinyin_annotations_of_a_mirror_are_read_through() -> None:
+    text = "內(nèi)蒙古自治區(qū)人民政府關(guān)于2021年度法治政府建設(shè)情況的報(bào)告\n2021年,自治區(qū)人民政府堅持依法行政。"
+    got = ident(text)
+    ev = got["jurisdiction"]["evidence"]
+    assert got["jurisdiction"]["name"] == "内蒙古自治区"
+    assert text[ev["offset"] : ev["offset"] + ev["length"]] == "內(nèi)蒙古自治區(qū)"
+    assert got["title"] == text.splitlines()[0]
+
+
+def test_jurisdiction_evidence_is_listed_with_the_other_fields() -> None:
+    got = ident("赵县人民政府2022年度法治政府建设情况报告\n2022年……。")
+    ev = got["identity_evidence"]["jurisdiction"]
+    assert (ev["offset"], ev["length"]) == (0, 2)
