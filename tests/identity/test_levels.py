@@ -140,3 +140,22 @@ def test_jurisdiction_evidence_is_listed_with_the_other_fields() -> None:
     got = ident("赵县人民政府2022年度法治政府建设情况报告\n2022年……。")
     ev = got["identity_evidence"]["jurisdiction"]
     assert (ev["offset"], ev["length"]) == (0, 2)
+
+
+def test_township_that_says_our_township_is_named_from_the_text() -> None:
+    text = "2024年,我乡法治政府建设工作在县委、县政府领导下推进。\n一、主要工作\n开展送法下乡5场次;石门乡法治副校长进校园。"
+    got = where(text)
+    assert (got["name"], got["level"]) == ("石门乡", "township")
+
+
+def test_department_speaking_from_a_district_takes_the_district() -> None:
+    text = (
+        "2023年,我局全面贯彻落实省、市、区关于法治政府建设的部署,推进人社法治,社会保险、劳动保障、就业服务、"
+        "劳动仲裁、人社执法全面加强。\n上城区人社系统……。"
+    )
+    got = where(text)
+    assert (got["name"], got["level"]) == ("上城区人力资源和社会保障局", "department")
+
+
+def test_department_of_a_municipality_is_a_bureau_not_a_provincial_office() -> None:
+    assert where("天津市人社局2022年法治政府建设情况报告\n……。")["name"] == "天津市人力资源和社会保障局"

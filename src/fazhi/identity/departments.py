@@ -26,9 +26,9 @@ class Department:
     aliases: tuple[str, ...]
     cues: tuple[str, ...]
 
-    def official(self, level: str | None) -> str:
-        """The official name at a level: 厅 under a province, 局 below."""
-        return self.province if level == "province" else self.name
+    def official(self, place: str, level: str | None) -> str:
+        """The official name at a place: 厅 under a province or 自治区, 局 below and in 北京市/天津市."""
+        return self.province if level == "province" and not place.endswith("市") else self.name
 
 
 @dataclass(frozen=True, slots=True)

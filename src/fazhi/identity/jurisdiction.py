@@ -82,6 +82,11 @@ _ROLE_ORGAN = re.compile(r"人民政府|政府|党委|委员会(?!办公室)")
 _SELF_PLACE = re.compile(r"(?:全|我|本)(自治区|省|区|市|州|盟|县|旗)")
 # 现将省政府2023年度法治政府建设情况报告如下.
 _REPORT_SELF = re.compile(r"现将(?:我|本)?(自治区|省|市|州|盟|县|区|旗)(?=人民政府|政府|[\u4e00-\u9fff]{2,12}?(?:局|厅))")
+# 落实省、市、区关于…的部署: the chain of governments ends at the report's own.
+_SERIES = re.compile(r"(?:中央|省|市|州)、?(?:省|市|州)?、?(市|州|县|区)(?=关于|的|有关|部署|要求|决策|工作)")
+_PRONOUN = re.compile(r"[我本全各该此]|现将")
+# A township that speaks of itself (我乡法治政府建设…) and names itself further on.
+_SELF_TOWNSHIP = re.compile(r"(?:我|本)(镇|乡|街道)")
 _SELF_DEPT = re.compile(r"我局|本局|局党组|局机关|局领导班子")
 _SYSTEM = re.compile(rf"(?:全市|全县|全区|全省|全州)([{HAN}]{{2,6}}?)系统")
 
@@ -178,7 +183,7 @@ def _department(
         return Jurisdiction(name=dept.national or written or span.surface, level="department", parent="国务院", span=span)
     if place is None:
         return Jurisdiction(name=written or span.surface, level="department", span=span)
-    official = dept.official(place.level)
+    official = dept.official(place.name, place.level)
     return Jurisdiction(
         name=place.name + official, level="department", parent_code=place.code,
         **_chain(place, ctx.table, include_self=True), span=span,
@@ -459,7 +464,10 @@ def _self_department(ctx: Context, opening: tuple[int, int] | None) -> Jurisdict
 
 
 def _home_role(text: str) -> str | None:
-    """The level a department's report speaks from: 全市/市委 more than 全县/县委, and so on."""
+    """The level a department's report speaks from: the last of 省、市、区 (its own), else 全市/市委 most."""
+    series = _SERIES.search(text)
+    if series is not None:
+        return series.group(1)
     counts = {
         role: sum(text.count(role + w) for w in ("委", "政府")) + text.count("全" + role) + text.count("我" + role)
         for role in ("省", "市", "县", "区", "州")
@@ -488,7 +496,31 @@ def resolve(
     if ctx.fallback:
         return ctx.fallback[0]
     body = opening[0] if opening else 0
-    return _role_in_body(ctx, body) or _self_department(ctx, opening)
+    return _role_in_body(ctx, body) or _self_township(ctx, opening) or _self_department(ctx, opening)
+
+
+def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdiction | None:
+    """我乡/我镇 in the opening, and one township of that kind named in the text (拱市乡)."""
+    if opening is None:
+        return None
+    own = _SELF_TOWNSHIP.search(ctx.text, *opening)
+    if own is None:
+        return None
+    kind = own.group(1)
+    names = Counter(
+        m.group(1) for m in re.finditer(rf"(?<![{HAN}])([{HAN}]{{1,4}}?{kind}){_SUBJECT_FOLLOW}", ctx.text)
+        if not _NOT_TOWNSHIP.search(m.group(1)) and not _PRONOUN.search(m.group(1)) and not ctx.table.scan(m.group(1))
+    )
+    ranked = names.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    name = ranked[0][0]
+    at = ctx.text.find(name)
+    county = _place_for("县", ctx) or _place_for("区", ctx)
+    return Jurisdiction(
+        name=name, level="township", parent_code=county.code if county else None,
+        **_chain(county, ctx.table, include_self=True), span=Span.of(ctx.text, at, at + len(name)),
+    )
 
 
 _BODY_CHARS = 1500
