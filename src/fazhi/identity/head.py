@@ -44,6 +44,8 @@ def _kind(line: str) -> str:
         return "chrome"
     if DOC_NUMBER.fullmatch(line):
         return "doc_number"
+    if "《" in line and "。" not in line and len(line) <= _TITLE_MAX_CHARS and not TITLE_WORDS.search(re.sub(r"《[^》]*》", "", line)) and TITLE_WORDS.search(line):
+        return "citation"  # 浙卫〔2024〕3号《…的报告》: a repost's heading citing the title below it
     if line.endswith("文件") and len(line) <= 24:
         return "red_header"
     if DATE.fullmatch(line.strip("()（）")):

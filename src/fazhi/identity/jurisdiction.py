@@ -51,6 +51,8 @@ _TOWNSHIP_END = r"(?:镇|乡|街道|苏木)"
 _TOWNSHIP_AFTER = re.compile(rf"[{HAN}]{{1,8}}?{_TOWNSHIP_END}(?=人民政府|党委|政府|办事处|党工委|$|\s|\d|关于|法治)")
 # A township or street opening a title or sentence by itself (杜城街道2025年…, 古镛镇人民政府).
 _TOWNSHIP_ALONE = re.compile(rf"([{HAN}]{{1,6}}?{_TOWNSHIP_END})(?:办事处)?{_SUBJECT_FOLLOW}")
+# 鹤龙街坚持…: a street written without 道 as the subject of the opening sentence.
+_STREET_SHORT = re.compile(rf"([{HAN}]{{2,4}}?街)(?=坚持|深入|认真|始终|紧紧|全面|聚焦|围绕|按照|在)")
 _NOT_TOWNSHIP = re.compile(r"^(?:各|全|我|本|该|乡|镇|街道|城乡|村镇|集镇|小城镇|重点镇|特色小镇|[各全我本该])")
 _DEPT_AFTER = re.compile(rf"[{HAN}]{{1,14}}?(?:局|厅|委员会|办公室|署|中心|委)(?![{HAN}]?[会员])")
 _NOT_DEPARTMENT = re.compile(
@@ -178,11 +180,11 @@ def _place_for(role: str, ctx: Context) -> Division | None:
 
 def _department(
     dept: Department, national: bool, place: Division | None, span: Span, ctx: Context, written: str | None = None
-) -> Jurisdiction:
+) -> Jurisdiction | None:
     if national:
         return Jurisdiction(name=dept.national or written or span.surface, level="department", parent="国务院", span=span)
     if place is None:
-        return Jurisdiction(name=written or span.surface, level="department", span=span)
+        return None  # 市自然资源和规划局 with no city named anywhere: unknown stays null
     official = dept.official(place.name, place.level)
     return Jurisdiction(
         name=place.name + official, level="department", parent_code=place.code,
@@ -215,9 +217,11 @@ def _after_division(division: Division | None, name: str, m_start: int, m_end: i
             name=_zone_name(span.surface), level="zone", parent_code=division.code if division else None,
             **_chain(division, table, include_self=True), span=span,
         )
-    township = _TOWNSHIP_AFTER.match(after)
+    skip = len("人民政府") if after.startswith("人民政府") and _TOWNSHIP_AFTER.match(after, 4) else 0
+    township = _TOWNSHIP_AFTER.match(after, skip)
     if township and division is not None and division.level in ("county", "district"):
-        span = Span.of(text, m_end, m_end + township.end())
+        # 广州市海珠区人民政府滨江街道办事处: the street, under the district's government.
+        span = Span.of(text, m_end + skip, m_end + township.end())
         return Jurisdiction(
             name=span.surface, level="township", parent_code=division.code,
             **_chain(division, table, include_self=True), span=span,
@@ -304,14 +308,15 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
         found = catalog.match(text, at + 7)
     if found is not None and found.national:
         return _department(found.department, True, None, Span.of(text, at, found.end), ctx)
-    township = _TOWNSHIP_ALONE.match(text, at, end)
+    township = _TOWNSHIP_ALONE.match(text, at, end) or _STREET_SHORT.match(text, at, end)
     if township and not _NOT_TOWNSHIP.search(township.group(1)) and not table.scan(township.group(1)):
         span = Span.of(text, township.start(1), township.end(1))
+        name = span.surface + ("道" if span.surface.endswith("街") else "")
         county = _place_for("县", ctx) or _place_for("区", ctx) or _place_for("市", ctx)
         if county is not None and county.level not in ("county", "district"):
             county = None
         return Jurisdiction(
-            name=span.surface, level="township", parent_code=county.code if county else None,
+            name=name, level="township", parent_code=county.code if county else None,
             **_chain(county, table, include_self=True), span=span,
         )
     if opening and _SYSTEM.match(text, at, end):
@@ -468,12 +473,11 @@ def _home_role(text: str) -> str | None:
     series = _SERIES.search(text)
     if series is not None:
         return series.group(1)
-    counts = {
-        role: sum(text.count(role + w) for w in ("委", "政府")) + text.count("全" + role) + text.count("我" + role)
-        for role in ("省", "市", "县", "区", "州")
-    }
-    role, count = max(counts.items(), key=lambda kv: kv[1])
-    return role if count else None
+    # Otherwise the most local level the text speaks of: a city bureau cites 省委 and 市委.
+    for role in ("区", "县", "州", "市", "省"):
+        if sum(text.count(role + w) for w in ("委", "政府")) + text.count("全" + role) + text.count("我" + role):
+            return role
+    return None
 
 
 def resolve(
