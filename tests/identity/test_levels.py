@@ -159,3 +159,18 @@ def test_department_speaking_from_a_district_takes_the_district() -> None:
 
 def test_department_of_a_municipality_is_a_bureau_not_a_provincial_office() -> None:
     assert where("天津市人社局2022年法治政府建设情况报告\n……。")["name"] == "天津市人力资源和社会保障局"
+
+
+def test_cover_letter_names_the_unit_in_the_report_title_it_sends() -> None:
+    text = (
+        "中共示例委:\n根据有关规定,区政府应当向市政府报告上一年度法治政府建设情况。\n"
+        "根据要求,区司法局提请将《2023年长宁区法治政府建设情况报告》报送市委、市政府。\n以上请示妥否,请批示。"
+    )
+    got = where(text)
+    assert (got["name"], got["level"], got["code"]) == ("长宁区", "district", "310105")
+
+
+def test_unit_named_as_the_subject_of_an_early_paragraph() -> None:
+    text = "《某报告.docx》由会员分享,可在线阅读。\n1、2023年上海市法治政府建设情况报告2023年,在市委、市政府的坚强领导下,全市……。"
+    got = where(text)
+    assert (got["name"], got["level"]) == ("上海市", "province")

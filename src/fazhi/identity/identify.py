@@ -60,6 +60,7 @@ def identify(doc: Document, table: DivisionTable | None = None, *, masked: str |
         (head.title_span.start, head.title_span.end, "title") if head.title_span else None,
         (issuer_span.start, issuer_span.end, "issuer") if issuer_span else None,
         (*opening, "opening") if opening else None,
+        _cited_own_title(folded, head.body_start) if head.title_span is None else None,
     ) if r is not None]
     chrome = tuple(Reading.of(n.span.surface).clean for n in doc.noise)
     jurisdiction = resolve(
@@ -109,6 +110,15 @@ def _onto_source(found: Identity, reading: Reading, source: str) -> Identity:
         issuer=moved(found.issuer, reread=True),
         doc_number=moved(found.doc_number, reread=True),
     )
+
+
+# A cover letter sending the report: 将《2023年长宁区法治政府建设情况报告》报送市委、市政府.
+_SENDS_REPORT = re.compile(r"将(?:我局|我委|我办|我单位|我区|我县|我市)?《([^》]{4,60}?(?:报告|总结))》(?:报送|上报|随文上报|呈报|呈送)")
+
+
+def _cited_own_title(folded: str, body_start: int) -> tuple[int, int, str] | None:
+    sent = _SENDS_REPORT.search(folded, body_start, body_start + _PHRASE_CHARS)
+    return (sent.start(1), sent.end(1), "title") if sent else None
 
 
 def _flatten(value: str) -> str:

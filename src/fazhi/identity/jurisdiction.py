@@ -61,7 +61,7 @@ _NOT_DEPARTMENT = re.compile(
 )
 # What a report's subject sentence may open with before naming itself.
 _LEAD = re.compile(
-    r"^\s*(?:(?:(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年(?:度|以来)?|今年以来|一年来|近年来|过去一年)?\s*[,，]?\s*"
+    r"^\s*(?:\d{1,2}[、.．]\s*)?(?:(?:(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年(?:度|以来)?|今年以来|一年来|近年来|过去一年)?\s*[,，]?\s*"
     r"(?:在[^,，。]{0,60}?(?:下|上|中)\s*[,，]\s*)*"
 )
 _UNLISTED = re.compile(
@@ -500,6 +500,8 @@ def resolve(
     if ctx.fallback:
         return ctx.fallback[0]
     body = opening[0] if opening else 0
+    if opening is not None and _SELF_DEPT.search(text, *opening):  # 2023年,我局… speaks for a department
+        return _self_department(ctx, opening) or _role_in_body(ctx, body)
     return _role_in_body(ctx, body) or _self_township(ctx, opening) or _self_department(ctx, opening)
 
 
@@ -531,11 +533,14 @@ _BODY_CHARS = 1500
 
 
 def _role_in_body(ctx: Context, body: int) -> Jurisdiction | None:
-    """A paragraph of the first ones whose subject is the government by role (自治区人民政府把…)."""
+    """A paragraph of the first ones whose subject is the unit itself (2023年上海市…, 自治区人民政府把…)."""
     text = ctx.text
     limit = min(len(text), body + _BODY_CHARS)
     for line in re.finditer(r"[^\n]+", text[body:limit]):
         start, end = body + line.start(), body + line.end()
+        named = _named(start, end, ctx, opening=True)
+        if named is not None:
+            return named
         at = start + _subject_start(text[start:end])
         role = _ROLE.match(text, at, end)
         if role is not None and _ROLE_ORGAN.match(text, role.end(), end):
