@@ -116,13 +116,21 @@ def aliases(name: str, nations: tuple[str, ...]) -> list[str]:
     return []
 
 
+# Short forms that are ordinary words of a report (深港合作, 和平发展, 东方…): never counted as places.
+_WORD_SHORTS = frozenset(
+    "合作 和平 东方 新华 城关 城中 城东 城西 城南 城北 开发 发展 建设 安全 长安 永安 新城 朝阳 胜利 红旗 "
+    "前进 民主 解放 人民 中心 光明 太平 青年 文化 工农 和谐 振兴 复兴 团结 友谊 向阳 新兴 兴安 大同 普安 "
+    "安定 平安 长宁 长丰 丰收 高新 新区 矿区 郊区".split()
+)
+
+
 def short_name(division: Division, nations: tuple[str, ...]) -> str | None:
     """The name without its level word (湖北, 宜春, 潼关), used only to settle a place a report names by role."""
     name = division.name
     for suffix in ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "省", "市", "县", "区", "盟", "旗"):
         if name.endswith(suffix):
             base = _base(name[: -len(suffix)], nations) if suffix.startswith("自治") else name[: -len(suffix)]
-            return base if len(base) >= 2 else None
+            return base if len(base) >= 2 and base not in _WORD_SHORTS else None
     return None
 
 

@@ -29,7 +29,7 @@ from fazhi.identity.records import Jurisdiction
 
 _ZONE_SUFFIX = (
     "高新技术产业开发区|经济技术开发区|高新技术产业园区|自由贸易试验区|综合保税区|经济开发区|"
-    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|新区|保税区"
+    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|合作区|新区|保税区"
 )
 # Short zone names written for the official ones (天津滨海高新区 = 天津滨海高新技术产业开发区).
 _ZONE_OFFICIAL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
@@ -41,8 +41,12 @@ _SUBJECT_FOLLOW = (
     r"聚焦|围绕|以|按照|[,，、(（])"
 )
 _ZONE_ALONE = re.compile(
-    rf"([{HAN}]{{0,12}}?(?:{_ZONE_SUFFIX}))(?:{_SUBJECT_FOLLOW}|(?=[{HAN}]{{1,5}}?(?:局|办公室|中心)))"
+    rf"((?:中国[(（][{HAN}]{{2,4}}[)）])?[{HAN}]{{0,12}}?(?:{_ZONE_SUFFIX}))(?:{_SUBJECT_FOLLOW}|(?=[{HAN}]{{1,5}}?(?:局|办公室|中心)))"
 )
+# The authority of a zone written by the zone's short name: 前海管理局, 南沙管委会.
+_AUTHORITY = re.compile(rf"([{HAN}]{{2,4}}?)(?:管理局|管委会|管理委员会)")
+# 中国(上海)自由贸易试验区管理委员会保税区管理局: a bureau of the zone's committee.
+_ZONE_BUREAU = re.compile(rf"(?:管理委员会|管委会)[{HAN}]{{2,8}}?局")
 _STARTS_CLAUSE = re.compile(_SUBJECT_FOLLOW.replace("(?=", "(?:", 1))
 # A zone word with no name of its own (经济开发区2024年度…): the name is elsewhere.
 _GENERIC_ZONE = re.compile(rf"^(?:{_ZONE_SUFFIX}|经济{_ZONE_SUFFIX}|高新技术{_ZONE_SUFFIX})$")
@@ -335,6 +339,11 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
         return _by_role(role, ctx, end)
     if not opening:
         return _unlisted(start, end, ctx)
+    authority = _AUTHORITY.match(text, at, end)
+    if authority is not None:  # 前海管理局 reports for 前海深港现代服务业合作区, named further on
+        zone = re.search(rf"{re.escape(authority.group(1))}[{HAN}]{{0,12}}?(?:{_ZONE_SUFFIX})", text[: start + _BODY_CHARS])
+        if zone is not None:
+            return _zone(Span.of(text, zone.start(), zone.end()), ctx, zone.end(), prefix=False)
     role = _REPORT_SELF.search(text, start, end)
     if role is not None:
         return _by_role(role, ctx, end)
@@ -355,7 +364,7 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
 def _with_city(name: str, city: Division | None, ctx: Context) -> str:
     """A zone is officially named with its city (重庆两江新区, 珠海高新技术产业开发区)."""
     table = ctx.table
-    if city is None:
+    if city is None or name.startswith("中国"):  # 中国(上海)自由贸易试验区 names its place already
         return name
     for found in (table.scan(name), table.scan_short(name)):
         if found and found[0][0] == 0:
@@ -367,13 +376,14 @@ def _with_city(name: str, city: Division | None, ctx: Context) -> str:
     return short + name if short else name
 
 
-def _zone(span: Span, ctx: Context, end: int) -> Jurisdiction:
+def _zone(span: Span, ctx: Context, end: int, prefix: bool = True) -> Jurisdiction:
     """A zone named without a division before it; a department of the zone when one follows."""
     city = _place_for("市", ctx)
-    name = _with_city(_zone_name(span.surface), city, ctx)
+    name = _with_city(_zone_name(span.surface), city, ctx) if prefix else span.surface
     chain = _chain(city, ctx.table, include_self=True) if city else {}
-    dept = _DEPT_AFTER.match(ctx.text, span.end, min(end, span.end + 8))
-    if dept and not _NOT_DEPARTMENT.search(dept.group(0)) and not _STARTS_CLAUSE.match(dept.group(0)):
+    bureau = _ZONE_BUREAU.match(ctx.text, span.end, end)
+    dept = bureau or _DEPT_AFTER.match(ctx.text, span.end, min(end, span.end + 8))
+    if dept and not _NOT_DEPARTMENT.search(dept.group(0)) and (bureau or not _STARTS_CLAUSE.match(dept.group(0))):
         full = Span.of(ctx.text, span.start, dept.end())
         return Jurisdiction(name=name + dept.group(0), level="department", **chain, span=full)
     return Jurisdiction(name=name, level="zone", parent_code=city.code if city else None, **chain, span=span)
