@@ -125,6 +125,7 @@ class Context:
     signature: tuple[int, int] | None
     whole_text_names: Callable[[], set[str]]
     fallback: list[Jurisdiction]  # units named too generally to decide, used when nothing better comes
+    places: dict[str, Division | None]  # _place_for's answers by role
 
 
 def _chain(division: Division | None, table: DivisionTable, include_self: bool) -> dict:
@@ -156,6 +157,12 @@ def _pick(candidates: list[Division], ctx: Context) -> Division | None:
 
 def _place_for(role: str, ctx: Context) -> Division | None:
     """The place a report that names itself by role belongs to (see module docstring)."""
+    if role not in ctx.places:  # the whole text is scanned at most once per role
+        ctx.places[role] = _find_place(role, ctx)
+    return ctx.places[role]
+
+
+def _find_place(role: str, ctx: Context) -> Division | None:
     table = ctx.table
     for chrome in ctx.chrome:
         for _, _, name in table.scan(chrome):
@@ -500,7 +507,7 @@ def resolve(
     signature: tuple[int, int] | None = None,
 ) -> Jurisdiction | None:
     """The jurisdiction named first in ``regions`` ((start, end, kind) into ``text``), or None."""
-    ctx = Context(text, table, catalog, chrome, signature, whole_text_names, [])
+    ctx = Context(text, table, catalog, chrome, signature, whole_text_names, [], {})
     opening = next(((s, e) for s, e, k in regions if k == "opening"), None)
     for start, end, kind in regions:
         is_opening = kind == "opening"
