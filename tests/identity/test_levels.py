@@ -174,3 +174,12 @@ def test_unit_named_as_the_subject_of_an_early_paragraph() -> None:
     text = "《某报告.docx》由会员分享,可在线阅读。\n1、2023年上海市法治政府建设情况报告2023年,在市委、市政府的坚强领导下,全市……。"
     got = where(text)
     assert (got["name"], got["level"]) == ("上海市", "province")
+
+
+def test_analysis_keeps_the_division_table_version() -> None:
+    from fazhi.core.settings import Settings
+    from fazhi.pipeline import analyze_path
+    from tests.conftest import seed_paths
+
+    versions = analyze_path(seed_paths()[0], Settings()).to_json()["versions"]
+    assert versions["division_table"] == division_table_version()
