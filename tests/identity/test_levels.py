@@ -183,3 +183,13 @@ def test_analysis_keeps_the_division_table_version() -> None:
 
     versions = analyze_path(seed_paths()[0], Settings()).to_json()["versions"]
     assert versions["division_table"] == division_table_version()
+
+
+def test_township_is_not_put_under_the_county_its_own_name_shortens() -> None:
+    got = where("吉水镇2024年法治政府建设年度报告\n2024年,在市委、市政府和镇党委的领导下,吉水镇坚持依法行政。")
+    assert (got["name"], got["level"], "parent_code" in got) == ("吉水镇", "township", False)
+
+
+def test_police_branch_named_with_its_full_district_name() -> None:
+    got = where("广州市公安局增城区分局2024年法治政府建设情况报告\n2024年……。")
+    assert (got["level"], got["county"], got["parent"]) == ("department", "增城区", "广东省广州市增城区")

@@ -189,6 +189,37 @@ def _find_place(role: str, ctx: Context) -> Division | None:
     return table.by_code[ranked[0][0]]
 
 
+_ORGAN_AFTER = re.compile(r"委|人民政府|政府|党委")
+
+
+def _township_parent(ctx: Context, own: str) -> Division | None:
+    """The county or district a township belongs to, only where the page or text names it plainly.
+
+    Short names are not used here (吉水镇 is not in 吉水县, 共和国 is not 共和县), nor names inside the
+    township's own name; a two-character county (和县) counts only before its organ (和县人民政府).
+    A township whose county is named nowhere keeps a null parent.
+    """
+    table = ctx.table
+
+    def fits(name: str) -> list[Division]:
+        return [d for d in table.by_name[name] if d.level in ("county", "district") and d.name not in own]
+
+    for source in (*ctx.chrome, ctx.text[ctx.signature[0] : ctx.signature[1]] if ctx.signature else ""):
+        for _, _, name in table.scan(source):
+            if len(found := fits(name)) == 1:
+                return found[0]
+    counts: Counter[str] = Counter()
+    for start, end, name in table.scan(ctx.text):
+        if len(name) == 2 and not _ORGAN_AFTER.match(ctx.text, end):
+            continue
+        if len(found := fits(name)) == 1:
+            counts[found[0].code] += 1
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return table.by_code[ranked[0][0]]
+
+
 def _department(
     dept: Department, national: bool, place: Division | None, span: Span, ctx: Context, written: str | None = None
 ) -> Jurisdiction | None:
@@ -278,7 +309,7 @@ def _after_division(division: Division | None, name: str, m_start: int, m_end: i
 
 def _district_named(short: str, city: Division | None, table: DivisionTable) -> Division | None:
     """朝阳 in 北京市公安局朝阳分局: the district 朝阳区 under that city."""
-    for d in table.by_name.get(short + "区", []):
+    for d in table.by_name.get(short, []) + table.by_name.get(short + "区", []):
         if city is None or d.code[:4] == city.code[:4] or d.code[:2] == city.code[:2] and city.level == "province":
             return d
     return None
@@ -323,9 +354,7 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
     if township and not _NOT_TOWNSHIP.search(township.group(1)) and not table.scan(township.group(1)):
         span = Span.of(text, township.start(1), township.end(1))
         name = span.surface + ("道" if span.surface.endswith("街") else "")
-        county = _place_for("县", ctx) or _place_for("区", ctx) or _place_for("市", ctx)
-        if county is not None and county.level not in ("county", "district"):
-            county = None
+        county = _township_parent(ctx, name)
         return Jurisdiction(
             name=name, level="township", parent_code=county.code if county else None,
             **_chain(county, table, include_self=True), span=span,
@@ -539,7 +568,7 @@ def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdictio
         return None
     name = ranked[0][0]
     at = ctx.text.find(name)
-    county = _place_for("县", ctx) or _place_for("区", ctx)
+    county = _township_parent(ctx, name)
     return Jurisdiction(
         name=name, level="township", parent_code=county.code if county else None,
         **_chain(county, ctx.table, include_self=True), span=Span.of(ctx.text, at, at + len(name)),
