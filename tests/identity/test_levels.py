@@ -87,8 +87,33 @@ def test_province_named_only_by_role_resolves_from_the_text() -> None:
     assert (got["name"], got["level"], got["code"]) == ("湖北省", "province", "420000")
 
 
-def test_role_with_no_place_anywhere_stays_null() -> None:
-    assert ident("省人民政府关于2020年度法治政府建设情况的报告\n2020年,省政府坚持依法行政。")["jurisdiction"] is None
+def test_role_with_no_place_anywhere_keeps_its_level_and_a_null_name() -> None:
+    got = where("省人民政府关于2020年度法治政府建设情况的报告\n2020年,省政府坚持依法行政。")
+    assert (got.get("name"), got["level"], got.get("code")) == (None, "province", None)
+
+
+def test_city_role_with_no_place_anywhere_stays_null() -> None:
+    # 市 may be a municipality, a prefecture or a county-level city: not even the level is known.
+    assert ident("市人民政府关于2020年度法治政府建设情况的报告\n2020年,市政府坚持依法行政。")["jurisdiction"] is None
+
+
+def test_bureau_that_calls_itself_ours_and_is_named_nowhere_is_a_nameless_department() -> None:
+    got = where("2024年,我局深入贯彻法治政府建设要求,落实县委、县政府部署。现将我局法治政府建设情况报告如下:")
+    assert (got.get("name"), got["level"]) == (None, "department")
+
+
+def test_field_word_of_a_department_is_not_a_county_short_name() -> None:
+    # 公安 is the short name of 公安县 and the field of every police bureau; 共和 sits in 中华人民共和国.
+    text = ("2024年,我局深入贯彻《中华人民共和国宪法》,落实县委、县政府部署,全面推进公安法治建设,"
+            "提升公安机关依法行政水平和公安队伍素质,维护全县治安稳定。现将我局情况报告如下:")
+    assert where(text).get("name") is None
+
+
+def test_prefecture_speaking_of_several_of_its_units_is_the_prefecture() -> None:
+    text = ("2025年,市政府坚持依法行政,推进法治湛江建设。现将有关情况报告如下。\n"
+            "其中,赤坎区推进人民调解;麻章区建设学习阵地;吴川市整合调解力量;吴川市法院支持。")
+    got = where(text)
+    assert (got["name"], got["level"]) == ("湛江市", "city")
 
 
 def test_autonomous_prefecture_written_short_is_a_city() -> None:

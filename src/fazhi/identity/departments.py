@@ -49,6 +49,11 @@ class Catalog:
             for form in (dept.name, dept.province, *dept.aliases):
                 forms.setdefault(form, (dept, False))
         self._forms = forms
+        # Every word of the departments' own vocabulary, to tell a field word (公安, 司法) from a
+        # place's short name that happens to be written the same (公安县 -> 公安).
+        self._vocabulary = "|".join(
+            w for d in departments for w in (d.name, d.province, d.national or "", *d.aliases, *d.cues) if w
+        )
         self._pattern = re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
         # 公安局朝阳分局, 公安局经开区分局: a district's or a zone's branch.
         self._branch = re.compile(r"公安局([\u4e00-\u9fff]{1,8}?)分局")
@@ -60,6 +65,10 @@ class Catalog:
             return None
         dept, national = self._forms[found.group()]
         return Match(dept, found.end(), national)
+
+    def is_field_word(self, word: str) -> bool:
+        """Whether ``word`` is part of a department's name or field (公安, 司法, 民政, 市场监管)."""
+        return word in self._vocabulary
 
     def branch(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self._branch.match(text, pos)

@@ -74,6 +74,9 @@ _UNLISTED = re.compile(
 )
 # Words that open phrases, never place names (现将县…, 在区委依法治区…, 全省…).
 _NOT_PLACE_START = re.compile(r"^(?:现将|现就|在|按照|根据|关于|对|为|我|本|全|各|该|由|经|向|以|和|与|及|并|省|市|县|区)")
+# The level a role word names by itself (市 may be a municipality, a prefecture or a county-level city).
+_ROLE_LEVEL = {"自治区": "province", "省": "province", "州": "city", "盟": "city", "县": "county", "旗": "county",
+               "区": "district"}
 _SUFFIX_LEVEL = (
     ("自治区", "province"), ("省", "province"), ("自治州", "city"), ("盟", "city"),
     ("自治县", "county"), ("县", "county"), ("旗", "county"), ("区", "district"),
@@ -93,7 +96,7 @@ _SERIES = re.compile(r"(?:中央|省|市|州)、?(?:省|市|州)?、?(市|州|�
 _PRONOUN = re.compile(r"[我本全各该此]|现将")
 # A township that speaks of itself (我乡法治政府建设…) and names itself further on.
 _SELF_TOWNSHIP = re.compile(r"(?:我|本)(镇|乡|街道)")
-_SELF_DEPT = re.compile(r"我局|本局|局党组|局机关|局领导班子")
+_SELF_DEPT = re.compile(r"我局|本局|局党组|局机关|局领导班子|我委(?!员)|本委(?!员)")
 _SYSTEM = re.compile(rf"(?:全市|全县|全区|全省|全州)([{HAN}]{{2,6}}?)系统")
 
 
@@ -126,6 +129,9 @@ class Context:
     whole_text_names: Callable[[], set[str]]
     fallback: list[Jurisdiction]  # units named too generally to decide, used when nothing better comes
     places: dict[str, Division | None]  # _place_for's answers by role
+    # Units whose level is plain but whose place is named nowhere (市自然资源和规划局, 自治区人民政府,
+    # 我局): returned with a null name only when no region names a unit at all.
+    level_only: list[Jurisdiction]
 
 
 def _chain(division: Division | None, table: DivisionTable, include_self: bool) -> dict:
@@ -175,13 +181,27 @@ def _find_place(role: str, ctx: Context) -> Division | None:
             if len(fits) == 1:
                 return fits[0]
     counts: Counter[str] = Counter()
+    parts: dict[str, set[str]] = {}  # prefecture code -> its counties and districts the text names
     for _, _, name in table.scan(ctx.text):
         for d in table.by_name[name]:
             if _role_fits(role, d):
                 counts[d.code] += 1
-    for _, _, short in table.scan_short(ctx.text):
+        if len(found := table.by_name[name]) == 1 and (city := table.city_of(found[0])) is not None:
+            parts.setdefault(city.code, set()).add(found[0].code)
+    # 其中,赤坎区…;麻章区…;吴川市…: a report that goes through several units of one prefecture speaks
+    # as that prefecture, so those units' mentions count for it (a county-level 市 among them included).
+    for city_code, members in parts.items():
+        city = table.by_code[city_code]
+        if len(members) >= 2 and _role_fits(role, city):
+            counts[city_code] += sum(counts.pop(code, 0) for code in members)
+    state = {i for m in _STATE.finditer(ctx.text) for i in range(m.start(), m.end())}
+    for start, _, short in table.scan_short(ctx.text):
+        if ctx.catalog.is_field_word(short) or start in state:  # 公安 of a police report, 共和 of 共和国
+            continue
         for d in table.by_short[short]:
-            if _role_fits(role, d):
+            # About 2,800 county-level short names include ordinary words (平和, 和平, 长安): a county or
+            # district is counted only where named in full; provinces and prefectures by short name too.
+            if d.level in ("province", "city") and _role_fits(role, d):
                 counts[d.code] += 1
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
@@ -189,6 +209,8 @@ def _find_place(role: str, ctx: Context) -> Division | None:
     return table.by_code[ranked[0][0]]
 
 
+# The state's own name, cited with every law (中华人民共和国宪法): no short place name inside it.
+_STATE = re.compile(r"中华人民共和国|人民共和国|共和国")
 _ORGAN_AFTER = re.compile(r"委|人民政府|政府|党委")
 
 
@@ -225,8 +247,9 @@ def _department(
 ) -> Jurisdiction | None:
     if national:
         return Jurisdiction(name=dept.national or written or span.surface, level="department", parent="国务院", span=span)
-    if place is None:
-        return None  # 市自然资源和规划局 with no city named anywhere: unknown stays null
+    if place is None:  # 市自然资源和规划局 with no city named anywhere: the name stays null
+        ctx.level_only.append(Jurisdiction(name=None, level="department", span=span))
+        return None
     official = dept.official(place.name, place.level)
     return Jurisdiction(
         name=place.name + official, level="department", parent_code=place.code,
@@ -438,6 +461,8 @@ def _by_role(role: re.Match[str], ctx: Context, end: int) -> Jurisdiction | None
         return _department(found.department, False, place, span, ctx, written=span.surface)
     span = Span.of(text, role.start(1), role.end(1))
     if place is None:
+        if word in _ROLE_LEVEL:  # 自治区人民政府 with no 自治区 named: a province all the same
+            ctx.level_only.append(Jurisdiction(name=None, level=_ROLE_LEVEL[word], span=span))
         return None
     return Jurisdiction(
         name=place.name, level=place.level, code=place.code, **_chain(place, ctx.table, include_self=False),
@@ -507,11 +532,11 @@ def _self_department(ctx: Context, opening: tuple[int, int] | None) -> Jurisdict
             place = _pick(ctx.table.by_name[name], ctx)
             if found is not None and place is not None and found.department == (dept or found.department):
                 return _department(found.department, False, place, span, ctx)
-    if dept is None:
-        return None
+    if dept is None:  # a unit that calls itself 我局 is a department, named nowhere
+        return Jurisdiction(name=None, level="department", span=span)
     role = _home_role(text)
     place = _place_for(role, ctx) if role else None
-    return _department(dept, False, place, span, ctx, written=None) if place else None
+    return _department(dept, False, place, span, ctx, written=None)
 
 
 def _home_role(text: str) -> str | None:
@@ -536,7 +561,15 @@ def resolve(
     signature: tuple[int, int] | None = None,
 ) -> Jurisdiction | None:
     """The jurisdiction named first in ``regions`` ((start, end, kind) into ``text``), or None."""
-    ctx = Context(text, table, catalog, chrome, signature, whole_text_names, [], {})
+    ctx = Context(text, table, catalog, chrome, signature, whole_text_names, [], {}, [])
+    found = _resolve(ctx, regions)
+    if found is None or found.name is None and found.level == "department" and ctx.level_only:
+        return ctx.level_only[0] if ctx.level_only else found
+    return found
+
+
+def _resolve(ctx: Context, regions: list[tuple[int, int, str]]) -> Jurisdiction | None:
+    text = ctx.text
     opening = next(((s, e) for s, e, k in regions if k == "opening"), None)
     for start, end, kind in regions:
         is_opening = kind == "opening"

@@ -18,7 +18,9 @@ class Jurisdiction:
     ``parent_code`` is the code of the division they belong to.
     """
 
-    name: str  # as written in the report
+    # Official name; None when the level is plain but the unit is named nowhere
+    # (自治区人民政府 with no 自治区 named, 我局 of an unnamed bureau).
+    name: str | None
     level: str  # one of LEVELS
     province: str | None = None
     city: str | None = None
