@@ -26,6 +26,9 @@ REPORT_PHRASE = re.compile(
     r"|(?:^|\n)\s*((?:19|20)\d{2})\s*年(?:度|以来)?\s*[,，]"  # a paragraph opening 2023年, …
 )
 
+# 2022年法治政府建设工作要点: a single year's plan (never a range's end, 2021—2025年).
+_YEAR_PLAN = re.compile(r"(?<![\d—–\-至到])((?:19|20)\d{2})\s*年度?[^。，,\n《》]{0,12}?工作要点")
+
 
 def identify(doc: Document, table: DivisionTable | None = None, *, masked: str | None = None) -> Identity:
     """``masked`` is ``doc.masked()`` when the caller has it already."""
@@ -178,4 +181,9 @@ def _report_year(
     if doc_number is not None:
         year = int(DOC_NUMBER.search(fold(doc_number.value)).group(1))
         return Found(year - 1, doc_number.span, "derived")
+    if opening is not None:
+        # A mirror that cut the year (年,我市…): the year's own work plan, which the report goes through.
+        plan = _YEAR_PLAN.search(folded, opening[0], opening[0] + _PHRASE_CHARS)
+        if plan is not None:
+            return Found(int(plan.group(1)), Span.of(text, plan.start(1), plan.end(1)), "text")
     return None

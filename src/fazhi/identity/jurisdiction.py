@@ -29,10 +29,10 @@ from fazhi.identity.records import Jurisdiction
 
 _ZONE_SUFFIX = (
     "高新技术产业开发区|经济技术开发区|高新技术产业园区|自由贸易试验区|综合保税区|经济开发区|"
-    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|合作区|新区|保税区"
+    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|合作区|新区|综保区|保税区"
 )
 # Short zone names written for the official ones (天津滨海高新区 = 天津滨海高新技术产业开发区).
-_ZONE_OFFICIAL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
+_ZONE_OFFICIAL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("综保区", "综合保税区"))
 _ZONE_AFTER = re.compile(rf"[{HAN}]{{0,10}}?(?:{_ZONE_SUFFIX})")
 # A zone named without a division before it must carry its organ to be sure.
 # What may follow a unit named as the subject of a title or sentence.
@@ -63,9 +63,10 @@ _NOT_DEPARTMENT = re.compile(
     r"^(?:人民政府|政府|委|市委|县委|区委|州委|党委|工委|党工委|管委会|人大常委会|人民代表大会常务委员会|"
     r"政协|委员会)$|^(?:委|人民代表|全面依法治|法治)"
 )
-# What a report's subject sentence may open with before naming itself.
+# What a report's subject sentence may open with before naming itself (a mirror may have cut the
+# year's digits: 年,我市…).
 _LEAD = re.compile(
-    r"^\s*(?:\d{1,2}[、.．]\s*)?(?:(?:(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年(?:度|以来)?|今年以来|一年来|近年来|过去一年)?\s*[,，]?\s*"
+    r"^\s*(?:\d{1,2}[、.．]\s*)?(?:(?:(?:19|20)\d{2}|[二][〇零○][一二三四五六七八九〇零○]{2})\s*年(?:度|以来)?|今年以来|一年来|近年来|过去一年|年度?(?=\s*[,，]))?\s*[,，]?\s*"
     r"(?:在[^,，。]{0,60}?(?:下|上|中)\s*[,，]\s*)*"
 )
 _UNLISTED = re.compile(
@@ -96,6 +97,8 @@ _SERIES = re.compile(r"(?:中央|省|市|州)、?(?:省|市|州)?、?(市|州|�
 _PRONOUN = re.compile(r"[我本全各该此]|现将")
 # A township that speaks of itself (我乡法治政府建设…) and names itself further on.
 _SELF_TOWNSHIP = re.compile(r"(?:我|本)(镇|乡|街道)")
+_SUB_BUREAU = re.compile(rf"([{HAN}]{{2,4}}?)(?:管理局|分局)")
+_SHORT_BRANCH = re.compile(rf"([{HAN}]{{2,3}}?)公安分局")
 _SELF_DEPT = re.compile(r"我局|本局|局党组|局机关|局领导班子|我委(?!员)|本委(?!员)")
 _SYSTEM = re.compile(rf"(?:全市|全县|全区|全省|全州)([{HAN}]{{2,6}}?)系统")
 
@@ -251,10 +254,22 @@ def _department(
         ctx.level_only.append(Jurisdiction(name=None, level="department", span=span))
         return None
     official = dept.official(place.name, place.level)
+    sub = _SUB_BUREAU.match(ctx.text, span.end)
+    if sub is not None and _within(sub.group(1), place, ctx.table):
+        # 市交通运输局龙岗管理局: the city bureau's office for one of its districts reports for itself.
+        official += sub.group(0)
+        span = Span.of(ctx.text, span.start, sub.end())
     return Jurisdiction(
         name=place.name + official, level="department", parent_code=place.code,
         **_chain(place, ctx.table, include_self=True), span=span,
     )
+
+
+def _within(name: str, place: Division, table: DivisionTable) -> bool:
+    """Whether ``name`` (full or short) is a division under ``place``."""
+    found = table.by_name.get(name, []) + table.by_short.get(name, [])
+    return any(d.code != place.code and d.code.startswith(place.code[: 2 if place.level == "province" else 4])
+               for d in found)
 
 
 def _zone_name(written: str) -> str:
@@ -330,6 +345,26 @@ def _after_division(division: Division | None, name: str, m_start: int, m_end: i
     )
 
 
+def _short_branch(branch: re.Match[str], ctx: Context) -> Jurisdiction | None:
+    """龙华公安分局: a district's police branch written by the district's short name alone.
+
+    The district is the one of that name whose full name or city the text names (深圳市龙华区委);
+    the branch gets its official name, 深圳市公安局龙华分局.
+    """
+    table, short = ctx.table, branch.group(1)
+    candidates = [d for d in table.by_name.get(short + "区", []) + table.by_short.get(short, [])
+                  if d.level in ("district", "county")]
+    district = _pick(list({d.code: d for d in candidates}.values()), ctx) if candidates else None
+    if district is None:
+        return None
+    above = table.city_of(district) or table.province_of(district)
+    span = Span.of(ctx.text, branch.start(), branch.end())
+    return Jurisdiction(
+        name=f"{above.name if above else ''}公安局{short}分局", level="department", parent_code=district.code,
+        **_chain(district, table, include_self=True), span=span,
+    )
+
+
 def _district_named(short: str, city: Division | None, table: DivisionTable) -> Division | None:
     """朝阳 in 北京市公安局朝阳分局: the district 朝阳区 under that city."""
     for d in table.by_name.get(short, []) + table.by_name.get(short + "区", []):
@@ -373,6 +408,9 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
         found = catalog.match(text, at + 7)
     if found is not None and found.national:
         return _department(found.department, True, None, Span.of(text, at, found.end), ctx)
+    branch = _SHORT_BRANCH.match(text, at, end)
+    if branch is not None and (found := _short_branch(branch, ctx)) is not None:
+        return found
     township = _TOWNSHIP_ALONE.match(text, at, end) or _STREET_SHORT.match(text, at, end)
     if township and not _NOT_TOWNSHIP.search(township.group(1)) and not table.scan(township.group(1)):
         span = Span.of(text, township.start(1), township.end(1))
