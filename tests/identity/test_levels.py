@@ -218,3 +218,24 @@ def test_township_is_not_put_under_the_county_its_own_name_shortens() -> None:
 def test_police_branch_named_with_its_full_district_name() -> None:
     got = where("广州市公安局增城区分局2024年法治政府建设情况报告\n2024年……。")
     assert (got["level"], got["county"], got["parent"]) == ("department", "增城区", "广东省广州市增城区")
+
+
+def test_mirror_that_cut_the_year_reads_subject_and_the_years_work_plan() -> None:
+    got = ident("年,我市坚持依法行政,认真贯彻市委部署。现将工作情况报告如下。\n"
+                "一是印发《赣州市法治政府建设实施方案(2022—2025年)》和《赣州市2022年法治政府建设工作要点》。")
+    assert (got["jurisdiction"]["name"], got["jurisdiction"]["level"], got["report_year"]) == ("赣州市", "city", 2022)
+
+
+def test_bonded_zone_written_short_takes_its_official_name_and_city() -> None:
+    got = where("2024年,东疆综保区坚持依法行政,严格落实《天津市法治政府建设实施纲要(2021-2025)》。")
+    assert (got["name"], got["level"]) == ("天津东疆综合保税区", "zone")
+
+
+def test_police_branch_written_by_its_district_short_name() -> None:
+    got = where("2024年,龙华公安分局在区委区政府和市公安局的领导下依法履职。根据《中共深圳市龙华区委…通知》,现报告如下:")
+    assert (got["name"], got["level"], got["county"]) == ("深圳市公安局龙华分局", "department", "龙华区")
+
+
+def test_city_bureau_office_for_a_district_keeps_its_own_name() -> None:
+    got = where("2025年度,市交通运输局龙岗管理局深入贯彻落实深圳市交通运输局、龙岗区委区政府决策部署。")
+    assert (got["name"], got["level"]) == ("深圳市交通运输局龙岗管理局", "department")
