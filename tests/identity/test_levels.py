@@ -239,3 +239,19 @@ def test_police_branch_written_by_its_district_short_name() -> None:
 def test_city_bureau_office_for_a_district_keeps_its_own_name() -> None:
     got = where("2025年度,市交通运输局龙岗管理局深入贯彻落实深圳市交通运输局、龙岗区委区政府决策部署。")
     assert (got["name"], got["level"]) == ("深圳市交通运输局龙岗管理局", "department")
+
+
+def test_branch_of_a_city_bureau_written_without_its_bureau_takes_the_bureau_the_text_names() -> None:
+    got = where("2024年,龙华分局在区委区政府和市公安局的坚强领导下依法履职。根据《中共深圳市龙华区委…通知》,现报告如下:")
+    assert (got["name"], got["county"]) == ("深圳市公安局龙华分局", "龙华区")
+
+
+def test_county_level_city_named_far_more_than_its_neighbour_is_the_one_speaking() -> None:
+    text = ("2023年,市政府坚持依法行政,贯彻温州市委部署。瑞安市推进调解,瑞安市法院,瑞安市检察院,"
+            "瑞安市各镇街。与乐清市联动。现将有关情况报告如下。")
+    assert where(text)["name"] == "瑞安市"
+
+
+def test_province_speaking_of_several_of_its_cities_is_the_province() -> None:
+    got = where("2024年,省政府坚持依法行政。广州、深圳、珠海等市推进调解。现将有关情况报告如下。")
+    assert (got["name"], got["level"]) == ("广东省", "province")

@@ -98,7 +98,8 @@ _PRONOUN = re.compile(r"[我本全各该此]|现将")
 # A township that speaks of itself (我乡法治政府建设…) and names itself further on.
 _SELF_TOWNSHIP = re.compile(r"(?:我|本)(镇|乡|街道)")
 _SUB_BUREAU = re.compile(rf"([{HAN}]{{2,4}}?)(?:管理局|分局)")
-_SHORT_BRANCH = re.compile(rf"([{HAN}]{{2,3}}?)公安分局")
+_SHORT_BRANCH = re.compile(rf"([{HAN}]{{2,3}}?)(公安)?分局")
+_CITY_ROLE = re.compile(r"市(?!委|政府|人民)")
 _SELF_DEPT = re.compile(r"我局|本局|局党组|局机关|局领导班子|我委(?!员)|本委(?!员)")
 _SYSTEM = re.compile(rf"(?:全市|全县|全区|全省|全州)([{HAN}]{{2,6}}?)系统")
 
@@ -183,30 +184,34 @@ def _find_place(role: str, ctx: Context) -> Division | None:
             fits = [d for d in table.by_name[name] if _role_fits(role, d)]
             if len(fits) == 1:
                 return fits[0]
-    counts: Counter[str] = Counter()
-    parts: dict[str, set[str]] = {}  # prefecture code -> its counties and districts the text names
+    counts: Counter[str] = Counter()  # mentions by division: any level when the name is unique
     for _, _, name in table.scan(ctx.text):
-        for d in table.by_name[name]:
-            if _role_fits(role, d):
+        found = table.by_name[name]
+        for d in found:
+            if len(found) == 1 or _role_fits(role, d):
                 counts[d.code] += 1
-        if len(found := table.by_name[name]) == 1 and (city := table.city_of(found[0])) is not None:
-            parts.setdefault(city.code, set()).add(found[0].code)
-    # 其中,赤坎区…;麻章区…;吴川市…: a report that goes through several units of one prefecture speaks
-    # as that prefecture, so those units' mentions count for it (a county-level 市 among them included).
-    for city_code, members in parts.items():
-        city = table.by_code[city_code]
-        if len(members) >= 2 and _role_fits(role, city):
-            counts[city_code] += sum(counts.pop(code, 0) for code in members)
     state = {i for m in _STATE.finditer(ctx.text) for i in range(m.start(), m.end())}
     for start, _, short in table.scan_short(ctx.text):
         if ctx.catalog.is_field_word(short) or start in state:  # 公安 of a police report, 共和 of 共和国
             continue
-        for d in table.by_short[short]:
+        found = table.by_short[short]
+        for d in found:
             # About 2,800 county-level short names include ordinary words (平和, 和平, 长安): a county or
             # district is counted only where named in full; provinces and prefectures by short name too.
-            if d.level in ("province", "city") and _role_fits(role, d):
+            if d.level in ("province", "city") and (len(found) == 1 or _role_fits(role, d)):
                 counts[d.code] += 1
-    ranked = counts.most_common(2)
+    # 其中,赤坎区…;麻章区…;吴川市…: a report that goes through several units of one place alike speaks as
+    # that place, so their mentions count for it (a county-level 市 among a prefecture's units, 广州、深圳
+    # among a province's). A unit named more than all the others together is the one speaking.
+    parts: dict[str, set[str]] = {}
+    for code in counts:
+        for whole in table.ancestors(table.by_code[code]):
+            parts.setdefault(whole.code, set()).add(code)
+    for whole_code, members in parts.items():
+        named = sorted(counts[c] for c in members)
+        if len(members) >= 2 and _role_fits(role, table.by_code[whole_code]) and named[-1] <= sum(named[:-1]):
+            counts[whole_code] += sum(counts.pop(code) for code in members if code in counts)
+    ranked = Counter({c: n for c, n in counts.items() if _role_fits(role, table.by_code[c])}).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return table.by_code[ranked[0][0]]
@@ -346,12 +351,21 @@ def _after_division(division: Division | None, name: str, m_start: int, m_end: i
 
 
 def _short_branch(branch: re.Match[str], ctx: Context) -> Jurisdiction | None:
-    """龙华公安分局: a district's police branch written by the district's short name alone.
+    """龙华公安分局, 龙华分局: a district's branch of a city bureau written by the district's short name.
 
-    The district is the one of that name whose full name or city the text names (深圳市龙华区委);
-    the branch gets its official name, 深圳市公安局龙华分局.
+    The district is the one of that name whose full name or city the text names (深圳市龙华区委); the
+    bureau is 公安局 when written so, else the city bureau the text names (在市公安局的领导下). The
+    branch gets its official name, 深圳市公安局龙华分局.
     """
-    table, short = ctx.table, branch.group(1)
+    table, short, text = ctx.table, branch.group(1), ctx.text
+    dept = "公安局" if branch.group(2) else None
+    for role in _CITY_ROLE.finditer(text) if dept is None else ():
+        found = ctx.catalog.match(text, role.end())
+        if found is not None and not found.national:
+            dept = found.department.name
+            break
+    if dept is None:
+        return None
     candidates = [d for d in table.by_name.get(short + "区", []) + table.by_short.get(short, [])
                   if d.level in ("district", "county")]
     district = _pick(list({d.code: d for d in candidates}.values()), ctx) if candidates else None
@@ -360,7 +374,7 @@ def _short_branch(branch: re.Match[str], ctx: Context) -> Jurisdiction | None:
     above = table.city_of(district) or table.province_of(district)
     span = Span.of(ctx.text, branch.start(), branch.end())
     return Jurisdiction(
-        name=f"{above.name if above else ''}公安局{short}分局", level="department", parent_code=district.code,
+        name=f"{above.name if above else ''}{dept}{short}分局", level="department", parent_code=district.code,
         **_chain(district, table, include_self=True), span=span,
     )
 
