@@ -255,3 +255,21 @@ def test_county_level_city_named_far_more_than_its_neighbour_is_the_one_speaking
 def test_province_speaking_of_several_of_its_cities_is_the_province() -> None:
     got = where("2024年,省政府坚持依法行政。广州、深圳、珠海等市推进调解。现将有关情况报告如下。")
     assert (got["name"], got["level"]) == ("广东省", "province")
+
+
+_TAIL = ",坚持以习近平新时代中国特色社会主义思想为指导,推进法治政府建设。现将有关情况报告如下:\n一、主要举措\n"
+
+
+def test_economic_development_zone_written_short_is_a_zone() -> None:
+    got = where("2024年,经开区管委会坚持依法行政" + _TAIL + "合肥经开区推进调解。\n")
+    assert (got["name"], got["level"]) == ("合肥经济技术开发区", "zone")
+
+
+def test_league_administrative_office_speaks_for_the_league() -> None:
+    got = where("2023年,锡林郭勒盟行政公署坚持依法行政" + _TAIL)
+    assert (got["name"], got["level"]) == ("锡林郭勒盟", "city")
+
+
+def test_joint_party_and_government_subject_speaks_for_the_county() -> None:
+    got = where("2023年以来,县委、县政府高度重视法治政府建设" + _TAIL + "寿县推进调解,寿县各乡镇。\n")
+    assert (got["name"], got["level"]) == ("寿县", "county")

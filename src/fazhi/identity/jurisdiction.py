@@ -37,7 +37,7 @@ _ZONE_AFTER = re.compile(rf"[{HAN}]{{0,10}}?(?:{_ZONE_SUFFIX})")
 # A zone named without a division before it must carry its organ to be sure.
 # What may follow a unit named as the subject of a title or sentence.
 _SUBJECT_FOLLOW = (
-    r"(?=人民政府|政府|党委|党工委|工委|管委会|管理委员会|办事处|关于|\d|二〇|法治|在|坚持|深入|认真|始终|紧紧|全面|"
+    r"(?=人民政府|行政公署|政府|党委|党工委|工委|管委会|管理委员会|办事处|关于|\d|二〇|法治|在|坚持|深入|认真|始终|紧紧|全面|"
     r"聚焦|围绕|以|按照|[,，、(（])"
 )
 _ZONE_ALONE = re.compile(
@@ -60,7 +60,7 @@ _STREET_SHORT = re.compile(rf"([{HAN}]{{2,4}}?街)(?=坚持|深入|认真|始终
 _NOT_TOWNSHIP = re.compile(r"^(?:各|全|我|本|该|乡|镇|街道|城乡|村镇|集镇|小城镇|重点镇|特色小镇|[各全我本该])")
 _DEPT_AFTER = re.compile(rf"[{HAN}]{{1,14}}?(?:局|厅|委员会|办公室|署|中心|委)(?![{HAN}]?[会员])")
 _NOT_DEPARTMENT = re.compile(
-    r"^(?:人民政府|政府|委|市委|县委|区委|州委|党委|工委|党工委|管委会|人大常委会|人民代表大会常务委员会|"
+    r"^(?:人民政府|行政公署|政府|委|市委|县委|区委|州委|党委|工委|党工委|管委会|人大常委会|人民代表大会常务委员会|"
     r"政协|委员会)$|^(?:委|人民代表|全面依法治|法治)"
 )
 # What a report's subject sentence may open with before naming itself (a mirror may have cut the
@@ -73,8 +73,8 @@ _UNLISTED = re.compile(
     rf"(?:中共)?([{HAN}]{{2,8}}?(?:自治区|自治州|自治县|省|市|县|旗|盟|区))"
     rf"(?=人民政府|政府|委员会|党委|党工委|工委|管委会|市委|县委|区委|关于|(?:19|20)\d{{2}}|二〇|法治|[{HAN}]{{1,8}}?(?:局|厅|办公室))"
 )
-# Words that open phrases, never place names (现将县…, 在区委依法治区…, 全省…).
-_NOT_PLACE_START = re.compile(r"^(?:现将|现就|在|按照|根据|关于|对|为|我|本|全|各|该|由|经|向|以|和|与|及|并|省|市|县|区)")
+# Words that open phrases, never place names (现将县…, 在区委依法治区…, 全省…; 经 as in 经研究, not 经开区).
+_NOT_PLACE_START = re.compile(r"^(?:现将|现就|在|按照|根据|关于|对|为|我|本|全|各|该|由|经(?!济|开)|向|以|和|与|及|并|省|市|县|区)")
 # The level a role word names by itself (市 may be a municipality, a prefecture or a county-level city).
 _ROLE_LEVEL = {"自治区": "province", "省": "province", "州": "city", "盟": "city", "县": "county", "旗": "county",
                "区": "district"}
@@ -86,8 +86,9 @@ _SUFFIX_LEVEL = (
 _HAS_COUNTIES = re.compile(r"县[(（]市、区[)）]|县[(（]区[)）]|各县区|各区县|县市区|区县[(（]市[)）]")
 _IS_COUNTY_CITY = re.compile(r"县级市")
 # Naming by role: 省人民政府, 自治区人民政府, 市公安局, 县司法局, 州党委, 我局.
-_ROLE = re.compile(r"(?:中共)?(?:我|本)?(自治区|省|市|州|盟|县|区|旗)(?=人民政府|政府|党委|委员会|[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|委))")
-_ROLE_ORGAN = re.compile(r"人民政府|政府|党委|委员会(?!办公室)")
+_ROLE = re.compile(r"(?:中共)?(?:我|本)?(自治区|省|市|州|盟|县|区|旗)(?=人民政府|行政公署|政府|党委|委员会|委[、和及]\1?(?:人民)?政府|[\u4e00-\u9fff]{2,12}?(?:局|厅|委员会|委))")
+# 县委、县政府 as one subject speaks for the county as much as 县政府 does.
+_ROLE_ORGAN = re.compile(r"人民政府|行政公署|政府|党委|委员会(?!办公室)|委(?=[、和及](?:自治区|省|市|州|盟|县|区|旗)?(?:人民)?政府)")
 # A report speaking of its own place: 2023年,全区各级人民政府… / 我县…
 _SELF_PLACE = re.compile(r"(?:全|我|本)(自治区|省|区|市|州|盟|县|旗)")
 # 现将省政府2023年度法治政府建设情况报告如下.
@@ -543,8 +544,8 @@ def _unlisted(start: int, end: int, ctx: Context) -> Jurisdiction | None:
     text = ctx.text
     lead = _subject_start(text[start:end])
     match = _UNLISTED.match(text, start + lead, end)
-    if match is None or _NOT_PLACE_START.search(match.group(1)):
-        return None
+    if match is None or _NOT_PLACE_START.search(match.group(1)) or _GENERIC_ZONE.match(match.group(1)):
+        return None  # 经济开发区2024年度…: a zone word whose name comes later, not an unlisted 区
     after = text[match.end(1) : end]
     zone = _ZONE_AFTER.match(after)
     if zone and not _NOT_ZONE_MIDDLE.search(zone.group(0)):
