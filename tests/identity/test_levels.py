@@ -273,3 +273,13 @@ def test_league_administrative_office_speaks_for_the_league() -> None:
 def test_joint_party_and_government_subject_speaks_for_the_county() -> None:
     got = where("2023年以来,县委、县政府高度重视法治政府建设" + _TAIL + "寿县推进调解,寿县各乡镇。\n")
     assert (got["name"], got["level"]) == ("寿县", "county")
+
+
+def test_city_government_office_named_by_role_is_the_office() -> None:
+    got = where("2024年,市人民政府办公室在市委、市政府的领导下" + _TAIL + "泉州市推进调解,泉州市各县。\n")
+    assert (got["name"], got["level"]) == ("泉州市人民政府办公室", "department")
+
+
+def test_provincial_department_that_says_our_party_group_is_named_from_the_body() -> None:
+    got = where("2023年,厅党组坚持依法行政,在省委、省政府的领导下" + _TAIL + "浙江省司法厅推进。\n")
+    assert (got["name"], got["level"]) == ("浙江省司法厅", "department")

@@ -101,7 +101,7 @@ _SELF_TOWNSHIP = re.compile(r"(?:我|本)(镇|乡|街道)")
 _SUB_BUREAU = re.compile(rf"([{HAN}]{{2,4}}?)(?:管理局|分局)")
 _SHORT_BRANCH = re.compile(rf"([{HAN}]{{2,3}}?)(公安)?分局")
 _CITY_ROLE = re.compile(r"市(?!委|政府|人民)")
-_SELF_DEPT = re.compile(r"我局|本局|局党组|局机关|局领导班子|我委(?!员)|本委(?!员)")
+_SELF_DEPT = re.compile(r"我局|本局|局党组|局机关|局领导班子|我厅|本厅|厅党组|厅机关|我委(?!员)|本委(?!员)")
 _SYSTEM = re.compile(rf"(?:全市|全县|全区|全省|全州)([{HAN}]{{2,6}}?)系统")
 
 
@@ -504,8 +504,8 @@ def _zone(span: Span, ctx: Context, end: int, prefix: bool = True) -> Jurisdicti
 def _by_role(role: re.Match[str], ctx: Context, end: int) -> Jurisdiction | None:
     text, catalog = ctx.text, ctx.catalog
     word = role.group(1)
-    organ = _ROLE_ORGAN.match(text, role.end(), end)
-    found = catalog.match(text, role.end()) if organ is None else None
+    found = catalog.match(text, role.end())  # before the organ: 市人民政府办公室 is the office, not 市人民政府
+    organ = _ROLE_ORGAN.match(text, role.end(), end) if found is None else None
     if organ is None and found is None:
         return None
     place = _place_for(word, ctx)
@@ -633,7 +633,10 @@ def _resolve(ctx: Context, regions: list[tuple[int, int, str]]) -> Jurisdiction 
         return ctx.fallback[0]
     body = opening[0] if opening else 0
     if opening is not None and _SELF_DEPT.search(text, *opening):  # 2023年,我局… speaks for a department
-        return _self_department(ctx, opening) or _role_in_body(ctx, body)
+        own = _self_department(ctx, opening)
+        if own is not None and own.name is not None:
+            return own
+        return _role_in_body(ctx, body) or own  # the body may name it (浙江省司法厅…) where 我厅 did not
     return _role_in_body(ctx, body) or _self_township(ctx, opening) or _self_department(ctx, opening)
 
 
