@@ -283,3 +283,13 @@ def test_city_government_office_named_by_role_is_the_office() -> None:
 def test_provincial_department_that_says_our_party_group_is_named_from_the_body() -> None:
     got = where("2023年,厅党组坚持依法行政,在省委、省政府的领导下" + _TAIL + "浙江省司法厅推进。\n")
     assert (got["name"], got["level"]) == ("浙江省司法厅", "department")
+
+
+def test_chain_of_divisions_opening_the_body_resolves_to_its_last_member() -> None:
+    got = where("2023年,深圳市南山区持续推进法治政府建设" + _TAIL)
+    assert (got["name"], got["level"]) == ("南山区", "district")
+
+
+def test_clause_after_a_unit_is_never_read_as_a_department() -> None:
+    got = where("2023年,神农架林区在省委、省政府的领导下" + _TAIL)
+    assert (got["name"], got["level"]) == ("神农架林区", "county")

@@ -58,7 +58,9 @@ _TOWNSHIP_ALONE = re.compile(rf"([{HAN}]{{1,6}}?{_TOWNSHIP_END})(?:办事处)?{_
 # 鹤龙街坚持…: a street written without 道 as the subject of the opening sentence.
 _STREET_SHORT = re.compile(rf"([{HAN}]{{2,4}}?街)(?=坚持|深入|认真|始终|紧紧|全面|聚焦|围绕|按照|在)")
 _NOT_TOWNSHIP = re.compile(r"^(?:各|全|我|本|该|乡|镇|街道|城乡|村镇|集镇|小城镇|重点镇|特色小镇|[各全我本该])")
-_DEPT_AFTER = re.compile(rf"[{HAN}]{{1,14}}?(?:局|厅|委员会|办公室|署|中心|委)(?![{HAN}]?[会员])")
+# A department's name is a noun: it never runs over the words a clause opens with (雄安新区管委会在省委…).
+_CLAUSE_WORD = r"在|坚持|深入|认真|始终|紧紧|全面|聚焦|围绕|按照|根据|关于|高度|持续|不断|积极"
+_DEPT_AFTER = re.compile(rf"(?:(?!{_CLAUSE_WORD})[{HAN}]){{1,14}}?(?:局|厅|委员会|办公室|署|中心|委)(?![{HAN}]?[会员])")
 _NOT_DEPARTMENT = re.compile(
     r"^(?:人民政府|行政公署|政府|委|市委|县委|区委|州委|党委|工委|党工委|管委会|人大常委会|人民代表大会常务委员会|"
     r"政协|委员会)$|^(?:委|人民代表|全面依法治|法治)"
@@ -395,8 +397,13 @@ def _named(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction | 
     matches = table.scan(region)
     if opening:
         # In a body sentence only the subject counts: 2023年,枝江市…, not 在宜昌市委领导下.
+        # A chain written together (深圳市南山区) is kept whole: it resolves to its last member below.
         head = _subject_start(region)
-        matches = [m for m in matches if m[0] == head]
+        chain = []
+        for m in matches:
+            if m[0] == (chain[-1][1] if chain else head):
+                chain.append(m)
+        matches = chain
     elif matches and "《" in region[: matches[0][0]] and "》" not in region[: matches[0][0]]:
         matches = []
     if not matches:
