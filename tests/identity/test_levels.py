@@ -293,3 +293,8 @@ def test_chain_of_divisions_opening_the_body_resolves_to_its_last_member() -> No
 def test_clause_after_a_unit_is_never_read_as_a_department() -> None:
     got = where("2023年,神农架林区在省委、省政府的领导下" + _TAIL)
     assert (got["name"], got["level"]) == ("神农架林区", "county")
+
+
+def test_township_that_says_our_town_and_is_named_nowhere_is_a_nameless_township() -> None:
+    got = where("2023年,在县委、县政府的正确领导下,我镇深入推进依法行政" + _TAIL)
+    assert (got.get("name"), got["level"]) == (None, "township")

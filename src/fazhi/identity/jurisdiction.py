@@ -661,6 +661,8 @@ def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdictio
     )
     ranked = names.most_common(2)
     if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        # 我镇 with no township named: a township all the same, its name unknown.
+        ctx.level_only.append(Jurisdiction(name=None, level="township", span=Span.of(ctx.text, own.start(), own.end())))
         return None
     name = ranked[0][0]
     at = ctx.text.find(name)
