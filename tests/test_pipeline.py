@@ -53,7 +53,7 @@ def test_noise_and_identity_spans_are_inside_the_text(analyzed) -> None:
 def test_score_is_out_of_100_and_versions_are_recorded(analyzed) -> None:
     row, _ = analyzed
     assert 0 <= row["score"]["total"] <= 100
-    assert set(row["versions"]) == {"fazhi", "indicator_catalog", "figures_data", "structure_rules", "rulebook"}
+    assert set(row["versions"]) == {"fazhi", "indicator_catalog", "figures_data", "structure_rules", "rulebook", "division_table"}
 
 
 def test_a_failed_file_has_the_same_keys_as_an_analyzed_one() -> None:

@@ -42,6 +42,7 @@ class Analysis:
     def versions(self) -> dict[str, str]:
         """Versions of everything that decided this result, stored with it."""
         from fazhi.figures import CATALOG_VERSION, FIGURES_DATA_VERSION
+        from fazhi.identity import division_table_version
 
         return {
             "fazhi": __version__,
@@ -49,6 +50,7 @@ class Analysis:
             "figures_data": FIGURES_DATA_VERSION,
             "structure_rules": self.outline.rules_version,
             "rulebook": f"{self.review.rulebook} {self.review.rulebook_version}",
+            "division_table": division_table_version(),
         }
 
     def to_json(self) -> dict[str, object]:

@@ -22,7 +22,7 @@ def where(text: str) -> dict:
 def test_department_is_recorded_with_its_jurisdiction() -> None:
     assert where("鞍山市司法局2023年度法治政府建设情况报告\n2023年,市司法局坚持依法行政。") == {
         "name": "鞍山市司法局", "level": "department", "province": "辽宁省", "city": "鞍山市",
-        "parent_code": "210300",
+        "parent_code": "210300", "parent": "辽宁省鞍山市",
     }
 
 

@@ -57,7 +57,7 @@ def test_identity_evidence_points_at_the_source_text(seed) -> None:
     j = got["jurisdiction"]["evidence"]
     assert text[j["offset"] : j["offset"] + j["length"]] == got["jurisdiction"]["name"]
     for name, ev in got["identity_evidence"].items():
-        if "offset" in ev:
+        if "offset" in ev and name != "jurisdiction":  # its evidence is checked just above
             surface = text[ev["offset"] : ev["offset"] + ev["length"]]
             value = str(got[name])
             assert value.replace(" ", "") in surface.replace("\n", "").replace(" ", "") or ev["source"] == "derived" or (

@@ -20,6 +20,11 @@ _HEAD_LINES = 12
 _TITLE_MAX_CHARS = 80
 _TITLE_MAX_LINES = 3
 _SIGNATURE_LINES = 6
+_CRUMB = re.compile(r"[>＞»]|&gt;")
+# Site chrome a reader left in the text: browser warnings, location bars.
+CHROME = re.compile(r"浏览器|您当前的位置|当前位置|无障碍|分辨率|扫一扫|在手机打开")
+# A site clock or greeting left in the chrome (今天是2019年12月3日 星期二): never a title, year or date.
+CLOCK = re.compile(r"今天是|星期[一二三四五六日天]|农历[\u4e00-\u9fff]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +36,16 @@ class Head:
 
 
 def _kind(line: str) -> str:
+    if CLOCK.search(line) and len(line) <= 40:
+        return "clock"
+    if len(_CRUMB.findall(line)) >= 2:
+        return "breadcrumb"  # 首页 > 政务公开 > …, when the reader did not mark it
+    if CHROME.search(line) and len(line) <= 120:
+        return "chrome"
     if DOC_NUMBER.fullmatch(line):
         return "doc_number"
+    if "《" in line and "。" not in line and len(line) <= _TITLE_MAX_CHARS and not TITLE_WORDS.search(re.sub(r"《[^》]*》", "", line)) and TITLE_WORDS.search(line):
+        return "citation"  # 浙卫〔2024〕3号《…的报告》: a repost's heading citing the title below it
     if line.endswith("文件") and len(line) <= 24:
         return "red_header"
     if DATE.fullmatch(line.strip("()（）")):

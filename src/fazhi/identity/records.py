@@ -18,13 +18,17 @@ class Jurisdiction:
     ``parent_code`` is the code of the division they belong to.
     """
 
-    name: str  # as written in the report
+    # Official name; None when the level is plain but the unit is named nowhere
+    # (自治区人民政府 with no 自治区 named, 我局 of an unnamed bureau).
+    name: str | None
     level: str  # one of LEVELS
     province: str | None = None
     city: str | None = None
     county: str | None = None
     code: str | None = None
     parent_code: str | None = None
+    # The units above, as one reads them: 河北省石家庄市; 国务院 for a State Council department.
+    parent: str | None = None
     span: Span | None = None
 
     def to_json(self) -> dict[str, object]:
@@ -36,6 +40,7 @@ class Jurisdiction:
             "code": self.code,
             "level": self.level,
             "parent_code": self.parent_code,
+            "parent": self.parent,
             "evidence": self.span.to_json() if self.span else None,
         }
 
@@ -75,6 +80,8 @@ class Identity:
                     "source": found.source,
                     **(found.span.to_json() if found.span else {}),
                 }
+        if self.jurisdiction is not None and self.jurisdiction.span is not None:
+            evidence["jurisdiction"] = {"source": "text", **self.jurisdiction.span.to_json()}
         return {
             "title": self._value(self.title),
             "jurisdiction": self.jurisdiction.to_json() if self.jurisdiction else None,

@@ -53,7 +53,7 @@ def title_form(ctx: Context, p: TitleParams) -> Outcome:
     problems = [r.label for r in p.require if not re.search(r.pattern, value)]
     problems += [r.label for r in p.forbid if re.search(r.pattern, value)]
     jurisdiction = identity.jurisdiction
-    if p.name_jurisdiction and jurisdiction is not None and jurisdiction.name not in value:
+    if p.name_jurisdiction and jurisdiction is not None and jurisdiction.name and jurisdiction.name not in value:
         problems.append(f"标题应写明报告主体“{jurisdiction.name}”")
     evidence = [title.span] if title.span is not None else []
     looked_for = None if evidence else "正文中的标题行(标题取自网页元数据)"
