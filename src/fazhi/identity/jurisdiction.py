@@ -40,8 +40,9 @@ _SUBJECT_FOLLOW = (
     r"(?=人民政府|行政公署|政府|党委|党工委|工委|管委会|管理委员会|办事处|关于|\d|二〇|法治|在|坚持|深入|认真|始终|紧紧|全面|"
     r"聚焦|围绕|以|按照|[,，、(（])"
 )
+# 广西-东盟经济技术开发区 joins two names with a hyphen; 甘眉工业园区南区 is a part of a zone with its own committee.
 _ZONE_ALONE = re.compile(
-    rf"((?:中国[(（][{HAN}]{{2,4}}[)）])?[{HAN}]{{0,12}}?(?:{_ZONE_SUFFIX}))(?:{_SUBJECT_FOLLOW}|(?=[{HAN}]{{1,5}}?(?:局|办公室|中心)))"
+    rf"((?:中国[(（][{HAN}]{{2,4}}[)）])?(?:[{HAN}]{{2,6}}[-－])?[{HAN}]{{0,12}}?(?:{_ZONE_SUFFIX})(?:[东南西北中]区|[{HAN}]{{1,3}}?片区)?)(?:{_SUBJECT_FOLLOW}|(?=[{HAN}]{{1,5}}?(?:局|办公室|中心)))"
 )
 # The authority of a zone written by the zone's short name: 前海管理局, 南沙管委会.
 _AUTHORITY = re.compile(rf"([{HAN}]{{2,4}}?)(?:管理局|管委会|管理委员会)")
@@ -187,15 +188,18 @@ def _find_place(role: str, ctx: Context) -> Division | None:
             fits = [d for d in table.by_name[name] if _role_fits(role, d)]
             if len(fits) == 1:
                 return fits[0]
+    media = {i for m in _MEDIA.finditer(ctx.text) for i in range(m.start(), m.end())}
     counts: Counter[str] = Counter()  # mentions by division: any level when the name is unique
-    for _, _, name in table.scan(ctx.text):
+    for start, _, name in table.scan(ctx.text):
+        if start in media:
+            continue
         found = table.by_name[name]
         for d in found:
             if len(found) == 1 or _role_fits(role, d):
                 counts[d.code] += 1
     state = {i for m in _STATE.finditer(ctx.text) for i in range(m.start(), m.end())}
     for start, _, short in table.scan_short(ctx.text):
-        if ctx.catalog.is_field_word(short) or start in state:  # 公安 of a police report, 共和 of 共和国
+        if ctx.catalog.is_field_word(short) or start in state or start in media:  # 公安 of a police report, 共和 of 共和国
             continue
         found = table.by_short[short]
         for d in found:
@@ -222,6 +226,11 @@ def _find_place(role: str, ctx: Context) -> Division | None:
 
 # The state's own name, cited with every law (中华人民共和国宪法): no short place name inside it.
 _STATE = re.compile(r"中华人民共和国|人民共和国|共和国")
+# A newspaper, channel or website a report published in (《福建日报》, 甘肃卫视, 中国长安网): the place in its
+# name is the medium's, never the reporting unit's.
+_MEDIA = re.compile(
+    rf"《[^》\n]{{0,16}}?(?:日报|晚报|报|杂志|电视台)》|[{HAN}]{{2,10}}?(?:卫视|电视台|广播电视台|人民广播电台|日报社|新闻网|政府网|政务网|门户网站)"
+)
 _ORGAN_AFTER = re.compile(r"委|人民政府|政府|党委")
 
 
@@ -454,8 +463,8 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
         # 经济开发区2024年度…, 高新区综治局…: the zone's own name may come in a later region.
         ctx.fallback.append(found)
     role = _ROLE.match(text, at, end)
-    if role is not None:
-        return _by_role(role, ctx, end)
+    if role is not None and ((by_role := _by_role(role, ctx, end)) is not None or not opening):
+        return by_role
     if not opening:
         return _unlisted(start, end, ctx)
     authority = _AUTHORITY.match(text, at, end)
@@ -472,11 +481,14 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
         if word == "区" and "自治区" in text[: start + _BODY_CHARS]:
             word = "自治区"
         place = _place_for(word, ctx)
+        span = Span.of(text, own.start(), own.end())
         if place is not None:
             return Jurisdiction(
                 name=place.name, level=place.level, code=place.code,
-                **_chain(place, ctx.table, include_self=False), span=Span.of(text, own.start(), own.end()),
+                **_chain(place, ctx.table, include_self=False), span=span,
             )
+        if word in _ROLE_LEVEL:  # 全省… with no province named: a province all the same
+            ctx.level_only.append(Jurisdiction(name=None, level=_ROLE_LEVEL[word], span=span))
     return None
 
 
