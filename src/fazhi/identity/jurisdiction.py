@@ -686,6 +686,16 @@ def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdictio
 
 
 _BODY_CHARS = 1500
+# 2024年是…之年,也是西兴街道…之年。西兴街道始终坚持…: a preamble on the year, then the unit as subject.
+_YEAR_PREAMBLE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|今年)是[^。]{2,120}?之年[^。]{0,80}?。")
+
+
+def _sentence_subject(start: int, end: int, ctx: Context) -> Jurisdiction | None:
+    """The subject of the sentence after a paragraph's preamble on the year."""
+    preamble = _YEAR_PREAMBLE.match(ctx.text, start, end)
+    if preamble is None:
+        return None
+    return _named(preamble.end(), end, ctx, opening=True) or _unnamed(preamble.end(), end, ctx, opening=True)
 
 
 def _role_in_body(ctx: Context, body: int) -> Jurisdiction | None:
@@ -694,7 +704,7 @@ def _role_in_body(ctx: Context, body: int) -> Jurisdiction | None:
     limit = min(len(text), body + _BODY_CHARS)
     for line in re.finditer(r"[^\n]+", text[body:limit]):
         start, end = body + line.start(), body + line.end()
-        named = _named(start, end, ctx, opening=True)
+        named = _named(start, end, ctx, opening=True) or _sentence_subject(start, end, ctx)
         if named is not None:
             return named
         at = start + _subject_start(text[start:end])
