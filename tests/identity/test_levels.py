@@ -331,3 +331,25 @@ def test_subject_after_a_preamble_on_the_year() -> None:
     text = "2024年是深入实施规划的攻坚之年,也是西兴街道发展的重要之年。西兴街道始终坚持依法行政。"
     found = where(text)
     assert (found["name"], found["level"]) == ("西兴街道", "township")
+
+
+def test_police_branch_speaking_for_itself_is_named_after_its_district() -> None:
+    text = "2024年,我分局在市局和区委、区政府的坚强领导下,全力提升法治公安能力水平,被评为荔湾区优秀单位。"
+    found = where(text)
+    assert (found["name"], found["level"]) == ("广州市公安局荔湾区分局", "department")
+
+
+def test_district_police_with_no_district_named_is_a_department() -> None:
+    found = where("2023年,全区公安机关在区委、区政府和市公安局的坚强领导下,维护社会稳定。")
+    assert (found.get("name"), found["level"]) == (None, "department")
+
+
+def test_league_organs_spoken_of_make_a_league_report() -> None:
+    text = "一、工作开展情况\n(一)坚持党的领导。盟委、行署主要领导同志履行职责,召开依法治盟委员会会议。制发《兴安盟诚信建设方案》。"
+    found = where(text)
+    assert (found["name"], found["level"]) == ("兴安盟", "city")
+
+
+def test_year_from_the_first_heading_when_the_opening_has_none() -> None:
+    got = ident("今年以来,全州各级政府坚持依法行政。现将工作情况报告如下:\n一、2024年工作回顾\n(一)坚持党的领导。")
+    assert got["report_year"] == 2024

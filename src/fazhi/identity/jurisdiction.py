@@ -475,6 +475,8 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
     role = _REPORT_SELF.search(text, start, end)
     if role is not None:
         return _by_role(role, ctx, end)
+    if _SELF_BRANCH.match(text, at, end):  # 全区公安机关 speaks for the district's police branch
+        return _self_branch(ctx, (start, end))
     own = _SELF_PLACE.match(text, at, end)
     if own is not None:
         word = own.group(1)
@@ -656,7 +658,56 @@ def _resolve(ctx: Context, regions: list[tuple[int, int, str]]) -> Jurisdiction 
         if own is not None and own.name is not None:
             return own
         return _role_in_body(ctx, body) or own  # the body may name it (浙江省司法厅…) where 我厅 did not
-    return _role_in_body(ctx, body) or _self_township(ctx, opening) or _self_department(ctx, opening)
+    return (
+        _self_branch(ctx, opening) or _role_in_body(ctx, body) or _self_township(ctx, opening)
+        or _self_department(ctx, opening) or _organs_spoken_of(ctx)
+    )
+
+
+# Organs only a league or an autonomous prefecture has: a report that speaks of them (盟委、行署主要领导…,
+# 依法治州) with no subject naming itself is that league's or prefecture's.
+_OWN_ORGANS = {"盟": re.compile(r"盟委|行署|行政公署|依法治盟|全盟|盟本级"),
+               "州": re.compile(r"州委|州人民政府|州政府|依法治州|全州|州本级")}
+
+
+def _organs_spoken_of(ctx: Context) -> Jurisdiction | None:
+    for role, organs in _OWN_ORGANS.items():
+        said = list(organs.finditer(ctx.text))
+        if len(said) < 2:
+            continue
+        span = Span.of(ctx.text, said[0].start(), said[0].end())
+        place = _place_for(role, ctx)
+        if place is None:
+            return Jurisdiction(name=None, level="city", span=span)
+        return Jurisdiction(
+            name=place.name, level=place.level, code=place.code, **_chain(place, ctx.table, include_self=False),
+            span=span,
+        )
+    return None
+
+
+# A district's branch of a city bureau speaking for itself: 我分局在市局和区委…, 全区公安机关在…市公安局.
+_SELF_BRANCH = re.compile(r"(?:我|本)分局|全(区|县)公安机关")
+
+
+def _self_branch(ctx: Context, opening: tuple[int, int] | None) -> Jurisdiction | None:
+    """The branch is named after its district (广州市公安局荔湾区分局), the one district the text names."""
+    if opening is None:
+        return None
+    own = _SELF_BRANCH.search(ctx.text, *opening)
+    if own is None:
+        return None
+    span = Span.of(ctx.text, own.start(), own.end())
+    found = ctx.catalog.by_cues(ctx.text) if own.group(1) is None else None
+    dept = found.name if found is not None else "公安局" if "公安" in ctx.text else None
+    district = _place_for(own.group(1) or "区", ctx)
+    city = ctx.table.city_of(district) if district is not None else None
+    if dept is None or city is None:
+        return Jurisdiction(name=None, level="department", span=span)
+    return Jurisdiction(
+        name=f"{city.name}{dept}{district.name}分局", level="department", parent_code=district.code,
+        **_chain(district, ctx.table, include_self=True), span=span,
+    )
 
 
 def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdiction | None:
