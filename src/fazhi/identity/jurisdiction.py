@@ -161,6 +161,14 @@ def _chain(division: Division | None, table: DivisionTable, include_self: bool) 
     return fields
 
 
+def _place_unit(place: Division, ctx: Context, span: Span) -> Jurisdiction:
+    """The division itself as the reporting unit, named where ``span`` speaks for it."""
+    return Jurisdiction(
+        name=place.name, level=place.level, code=place.code, **_chain(place, ctx.table, include_self=False),
+        span=span,
+    )
+
+
 def _pick(candidates: list[Division], ctx: Context) -> Division | None:
     if len(candidates) == 1:
         return candidates[0]
@@ -485,10 +493,7 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
         place = _place_for(word, ctx)
         span = Span.of(text, own.start(), own.end())
         if place is not None:
-            return Jurisdiction(
-                name=place.name, level=place.level, code=place.code,
-                **_chain(place, ctx.table, include_self=False), span=span,
-            )
+            return _place_unit(place, ctx, span)
         if word in _ROLE_LEVEL:  # 全省… with no province named: a province all the same
             ctx.level_only.append(Jurisdiction(name=None, level=_ROLE_LEVEL[word], span=span))
     return None
@@ -538,10 +543,7 @@ def _by_role(role: re.Match[str], ctx: Context, end: int) -> Jurisdiction | None
         if word in _ROLE_LEVEL:  # 自治区人民政府 with no 自治区 named: a province all the same
             ctx.level_only.append(Jurisdiction(name=None, level=_ROLE_LEVEL[word], span=span))
         return None
-    return Jurisdiction(
-        name=place.name, level=place.level, code=place.code, **_chain(place, ctx.table, include_self=False),
-        span=span,
-    )
+    return _place_unit(place, ctx, span)
 
 
 def _unlisted_level(name: str, text: str) -> str | None:
@@ -679,10 +681,7 @@ def _organs_spoken_of(ctx: Context) -> Jurisdiction | None:
         place = _place_for(role, ctx)
         if place is None:
             return Jurisdiction(name=None, level="city", span=span)
-        return Jurisdiction(
-            name=place.name, level=place.level, code=place.code, **_chain(place, ctx.table, include_self=False),
-            span=span,
-        )
+        return _place_unit(place, ctx, span)
     return None
 
 
