@@ -353,3 +353,9 @@ def test_league_organs_spoken_of_make_a_league_report() -> None:
 def test_year_from_the_first_heading_when_the_opening_has_none() -> None:
     got = ident("今年以来,全州各级政府坚持依法行政。现将工作情况报告如下:\n一、2024年工作回顾\n(一)坚持党的领导。")
     assert got["report_year"] == 2024
+
+
+def test_banner_that_speaks_of_its_league_organs_is_not_the_league() -> None:
+    text = "一、工作开展情况\n(一)在盟委、行署的领导下,旗委、旗政府把法治建设摆在全局。全旗各部门依法履职。《兴安盟诚信建设方案》。"
+    found = where(text)
+    assert found is None or found.get("level") != "city"

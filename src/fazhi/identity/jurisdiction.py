@@ -236,8 +236,9 @@ def _find_place(role: str, ctx: Context) -> Division | None:
 _STATE = re.compile(r"中华人民共和国|人民共和国|共和国")
 # A newspaper, channel or website a report published in (《福建日报》, 甘肃卫视, 中国长安网): the place in its
 # name is the medium's, never the reporting unit's.
+# A government's own gazette (《…人民政府公报》) is not a medium apart from it.
 _MEDIA = re.compile(
-    rf"《[^》\n]{{0,16}}?(?:日报|晚报|报|杂志|电视台)》|[{HAN}]{{2,10}}?(?:卫视|电视台|广播电视台|人民广播电台|日报社|新闻网|政府网|政务网|门户网站)"
+    rf"《[^》\n]{{0,16}}?(?:(?<!公)报|杂志|电视台)》|[{HAN}]{{2,10}}?(?:卫视|电视台|广播电视台|人民广播电台|日报社|新闻网|政府网|政务网|门户网站)"
 )
 _ORGAN_AFTER = re.compile(r"委|人民政府|政府|党委")
 
@@ -667,15 +668,18 @@ def _resolve(ctx: Context, regions: list[tuple[int, int, str]]) -> Jurisdiction 
 
 
 # Organs only a league or an autonomous prefecture has: a report that speaks of them (盟委、行署主要领导…,
-# 依法治州) with no subject naming itself is that league's or prefecture's.
+# 依法治州) with no subject naming itself is that league's or prefecture's, unless it speaks as much of a
+# banner's or county's own organs (a 旗 under the league writes 在盟委、行署的领导下 too).
 _OWN_ORGANS = {"盟": re.compile(r"盟委|行署|行政公署|依法治盟|全盟|盟本级"),
                "州": re.compile(r"州委|州人民政府|州政府|依法治州|全州|州本级")}
+_BELOW_ORGANS = {"盟": re.compile(r"旗委|旗人民政府|旗政府|依法治旗|全旗|县委|县政府|全县|市委|市政府|全市"),
+                 "州": re.compile(r"县委|县人民政府|县政府|依法治县|全县|市委|市政府|全市")}
 
 
 def _organs_spoken_of(ctx: Context) -> Jurisdiction | None:
     for role, organs in _OWN_ORGANS.items():
         said = list(organs.finditer(ctx.text))
-        if len(said) < 2:
+        if len(said) < 2 or len(_BELOW_ORGANS[role].findall(ctx.text)) >= len(said):
             continue
         span = Span.of(ctx.text, said[0].start(), said[0].end())
         place = _place_for(role, ctx)
