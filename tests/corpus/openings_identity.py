@@ -20,7 +20,8 @@ from fazhi.identity import identify
 from fazhi.ingest.registry import read_path
 
 OPENINGS = Path(__file__).parent / "openings"
-SPLITS = ("dev", "holdout")
+# holdout3 is the lead's final measure: measured by the gate when its folder exists, never tuned on.
+SPLITS = ("dev", "holdout", "holdout2") + (("holdout3",) if (OPENINGS / "holdout3").is_dir() else ())
 FIELDS = ("jurisdiction", "level", "report_year")
 
 

@@ -298,3 +298,63 @@ def test_clause_after_a_unit_is_never_read_as_a_department() -> None:
 def test_township_that_says_our_town_and_is_named_nowhere_is_a_nameless_township() -> None:
     got = where("2023年,在县委、县政府的正确领导下,我镇深入推进依法行政" + _TAIL)
     assert (got.get("name"), got["level"]) == (None, "township")
+
+
+def test_district_the_package_table_drops_is_read() -> None:
+    found = where("重庆市渝北区人民政府关于2023年度法治政府建设情况的报告\n2023年,我区坚持依法行政。")
+    assert (found["name"], found["level"], found["code"]) == ("渝北区", "district", "500112")
+
+
+def test_part_of_a_zone_with_its_own_committee_is_the_zone() -> None:
+    found = where("某某工业园区南区管理委员会2023年度法治政府建设工作报告\n2023年,园区坚持依法行政。")
+    assert (found["name"], found["level"]) == ("某某工业园区南区", "zone")
+
+
+def test_zone_name_joined_by_a_hyphen() -> None:
+    found = where("2024年,广西-东盟经济技术开发区(以下简称“经开区”)深入推进法治政府建设。")
+    assert (found["name"], found["level"]) == ("广西-东盟经济技术开发区", "zone")
+
+
+def test_place_in_a_newspaper_or_channel_name_is_never_the_unit() -> None:
+    text = "2023年,全省法治政府建设取得新成效。\n在《甘肃日报》刊发文章30篇;在甘肃卫视播出节目。"
+    found = where(text)
+    assert (found.get("name"), found["level"]) == (None, "province")
+
+
+def test_column_heading_above_the_title_gives_way_to_the_title() -> None:
+    text = "2024法治政府建设情况报告公示\n兴化市陶庄镇人民政府2024年度法治政府建设情况报告\n我镇坚持依法行政。"
+    found = where(text)
+    assert (found["name"], found["level"], found["county"]) == ("陶庄镇", "township", "兴化市")
+
+
+def test_subject_after_a_preamble_on_the_year() -> None:
+    text = "2024年是深入实施规划的攻坚之年,也是西兴街道发展的重要之年。西兴街道始终坚持依法行政。"
+    found = where(text)
+    assert (found["name"], found["level"]) == ("西兴街道", "township")
+
+
+def test_police_branch_speaking_for_itself_is_named_after_its_district() -> None:
+    text = "2024年,我分局在市局和区委、区政府的坚强领导下,全力提升法治公安能力水平,被评为荔湾区优秀单位。"
+    found = where(text)
+    assert (found["name"], found["level"]) == ("广州市公安局荔湾区分局", "department")
+
+
+def test_district_police_with_no_district_named_is_a_department() -> None:
+    found = where("2023年,全区公安机关在区委、区政府和市公安局的坚强领导下,维护社会稳定。")
+    assert (found.get("name"), found["level"]) == (None, "department")
+
+
+def test_league_organs_spoken_of_make_a_league_report() -> None:
+    text = "一、工作开展情况\n(一)坚持党的领导。盟委、行署主要领导同志履行职责,召开依法治盟委员会会议。制发《兴安盟诚信建设方案》。"
+    found = where(text)
+    assert (found["name"], found["level"]) == ("兴安盟", "city")
+
+
+def test_year_from_the_first_heading_when_the_opening_has_none() -> None:
+    got = ident("今年以来,全州各级政府坚持依法行政。现将工作情况报告如下:\n一、2024年工作回顾\n(一)坚持党的领导。")
+    assert got["report_year"] == 2024
+
+
+def test_banner_that_speaks_of_its_league_organs_is_not_the_league() -> None:
+    text = "一、工作开展情况\n(一)在盟委、行署的领导下,旗委、旗政府把法治建设摆在全局。全旗各部门依法履职。《兴安盟诚信建设方案》。"
+    assert where(text) is None  # no banner is named: unknown stays null

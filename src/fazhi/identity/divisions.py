@@ -12,6 +12,7 @@ import csv
 import importlib.metadata
 import importlib.util
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from fazhi.core.errors import ConfigError
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖县"}
 # Real division names that are also ordinary words; they are found only when a
 # parent division is written right before them (鞍山市郊区, 阳泉市矿区).
-GENERIC_NAMES = {"城区", "郊区", "矿区", "新区", "市中区", "开发区", "东区", "西区"}
+GENERIC_NAMES = {"城区", "郊区", "矿区", "新区", "市中区", "开发区", "东区", "西区", "南区", "北区", "中区"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +173,11 @@ class DivisionTable:
         return {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
 
     @classmethod
-    def from_csv(cls, path: Path) -> DivisionTable:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = [(r["adcode"][:6], r["name"].strip()) for r in csv.DictReader(handle)]
-        return cls(rows, _nations(path.parent))
+    def from_csv(cls, path: Path, added: Sequence[tuple[str, str]] = ()) -> DivisionTable:
+        """``added``: rows the file lacks, taken where their code is not in it already."""
+        rows = _rows(path)
+        known = {code for code, _ in rows}
+        return cls(rows + [row for row in added if row[0] not in known], _nations(path.parent))
 
     def province_of(self, division: Division) -> Division | None:
         return self.by_code.get(division.province_code)
@@ -222,6 +224,15 @@ class DivisionTable:
         return found
 
 
+# Divisions that exist but the package's table drops (checked against the 民政部 code list).
+_ADDED = Path(__file__).parent / "data" / "divisions_added.csv"
+
+
+def _rows(path: Path) -> list[tuple[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [(r["adcode"][:6], r["name"].strip()) for r in csv.DictReader(handle)]
+
+
 @lru_cache(maxsize=1)
 def default_table() -> DivisionTable:
-    return DivisionTable.from_csv(_csv_path())
+    return DivisionTable.from_csv(_csv_path(), _rows(_ADDED))

@@ -35,6 +35,10 @@ class Head:
     body_start: int  # offset of the first body paragraph
 
 
+# A site column's heading over the title (2024法治政府建设情况报告公示): a title follows it.
+_COLUMN = re.compile(r"(?:公示|专栏|栏目)\s*$")
+
+
 def _kind(line: str) -> str:
     if CLOCK.search(line) and len(line) <= 40:
         return "clock"
@@ -76,7 +80,11 @@ def read_head(text: str, scan: str | None = None) -> Head:
             break
         if kind == "doc_number" and doc_number is None:
             doc_number = Span.of(text, start, end)
-        if kind == "short" and not title_closed and len(title_lines) < _TITLE_MAX_LINES:
+        if kind == "short" and title_closed and TITLE_WORDS.search(line) and _COLUMN.search(
+            "".join(scan[s:e] for s, e in title_lines)
+        ):
+            title_lines = [(start, end)]  # the column's heading (…报告公示) stood above the report's own title
+        elif kind == "short" and not title_closed and len(title_lines) < _TITLE_MAX_LINES:
             title_lines.append((start, end))
             if TITLE_WORDS.search(line):
                 title_closed = True

@@ -40,8 +40,9 @@ _SUBJECT_FOLLOW = (
     r"(?=人民政府|行政公署|政府|党委|党工委|工委|管委会|管理委员会|办事处|关于|\d|二〇|法治|在|坚持|深入|认真|始终|紧紧|全面|"
     r"聚焦|围绕|以|按照|[,，、(（])"
 )
+# 广西-东盟经济技术开发区 joins two names with a hyphen; 甘眉工业园区南区 is a part of a zone with its own committee.
 _ZONE_ALONE = re.compile(
-    rf"((?:中国[(（][{HAN}]{{2,4}}[)）])?[{HAN}]{{0,12}}?(?:{_ZONE_SUFFIX}))(?:{_SUBJECT_FOLLOW}|(?=[{HAN}]{{1,5}}?(?:局|办公室|中心)))"
+    rf"((?:中国[(（][{HAN}]{{2,4}}[)）])?(?:[{HAN}]{{2,6}}[-－])?[{HAN}]{{0,12}}?(?:{_ZONE_SUFFIX})(?:[东南西北中]区|[{HAN}]{{1,3}}?片区)?)(?:{_SUBJECT_FOLLOW}|(?=[{HAN}]{{1,5}}?(?:局|办公室|中心)))"
 )
 # The authority of a zone written by the zone's short name: 前海管理局, 南沙管委会.
 _AUTHORITY = re.compile(rf"([{HAN}]{{2,4}}?)(?:管理局|管委会|管理委员会)")
@@ -160,6 +161,14 @@ def _chain(division: Division | None, table: DivisionTable, include_self: bool) 
     return fields
 
 
+def _place_unit(place: Division, ctx: Context, span: Span) -> Jurisdiction:
+    """The division itself as the reporting unit, named where ``span`` speaks for it."""
+    return Jurisdiction(
+        name=place.name, level=place.level, code=place.code, **_chain(place, ctx.table, include_self=False),
+        span=span,
+    )
+
+
 def _pick(candidates: list[Division], ctx: Context) -> Division | None:
     if len(candidates) == 1:
         return candidates[0]
@@ -187,15 +196,18 @@ def _find_place(role: str, ctx: Context) -> Division | None:
             fits = [d for d in table.by_name[name] if _role_fits(role, d)]
             if len(fits) == 1:
                 return fits[0]
+    media = {i for m in _MEDIA.finditer(ctx.text) for i in range(m.start(), m.end())}
     counts: Counter[str] = Counter()  # mentions by division: any level when the name is unique
-    for _, _, name in table.scan(ctx.text):
+    for start, _, name in table.scan(ctx.text):
+        if start in media:
+            continue
         found = table.by_name[name]
         for d in found:
             if len(found) == 1 or _role_fits(role, d):
                 counts[d.code] += 1
     state = {i for m in _STATE.finditer(ctx.text) for i in range(m.start(), m.end())}
     for start, _, short in table.scan_short(ctx.text):
-        if ctx.catalog.is_field_word(short) or start in state:  # 公安 of a police report, 共和 of 共和国
+        if ctx.catalog.is_field_word(short) or start in state or start in media:  # 公安 of a police report, 共和 of 共和国
             continue
         found = table.by_short[short]
         for d in found:
@@ -222,6 +234,12 @@ def _find_place(role: str, ctx: Context) -> Division | None:
 
 # The state's own name, cited with every law (中华人民共和国宪法): no short place name inside it.
 _STATE = re.compile(r"中华人民共和国|人民共和国|共和国")
+# A newspaper, channel or website a report published in (《福建日报》, 甘肃卫视, 中国长安网): the place in its
+# name is the medium's, never the reporting unit's.
+# A government's own gazette (《…人民政府公报》) is not a medium apart from it.
+_MEDIA = re.compile(
+    rf"《[^》\n]{{0,16}}?(?:(?<!公)报|杂志|电视台)》|[{HAN}]{{2,10}}?(?:卫视|电视台|广播电视台|人民广播电台|日报社|新闻网|政府网|政务网|门户网站)"
+)
 _ORGAN_AFTER = re.compile(r"委|人民政府|政府|党委")
 
 
@@ -454,8 +472,8 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
         # 经济开发区2024年度…, 高新区综治局…: the zone's own name may come in a later region.
         ctx.fallback.append(found)
     role = _ROLE.match(text, at, end)
-    if role is not None:
-        return _by_role(role, ctx, end)
+    if role is not None and ((by_role := _by_role(role, ctx, end)) is not None or not opening):
+        return by_role
     if not opening:
         return _unlisted(start, end, ctx)
     authority = _AUTHORITY.match(text, at, end)
@@ -466,17 +484,19 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
     role = _REPORT_SELF.search(text, start, end)
     if role is not None:
         return _by_role(role, ctx, end)
+    if _SELF_BRANCH.match(text, at, end):  # 全区公安机关 speaks for the district's police branch
+        return _self_branch(ctx, (start, end))
     own = _SELF_PLACE.match(text, at, end)
     if own is not None:
         word = own.group(1)
         if word == "区" and "自治区" in text[: start + _BODY_CHARS]:
             word = "自治区"
         place = _place_for(word, ctx)
+        span = Span.of(text, own.start(), own.end())
         if place is not None:
-            return Jurisdiction(
-                name=place.name, level=place.level, code=place.code,
-                **_chain(place, ctx.table, include_self=False), span=Span.of(text, own.start(), own.end()),
-            )
+            return _place_unit(place, ctx, span)
+        if word in _ROLE_LEVEL:  # 全省… with no province named: a province all the same
+            ctx.level_only.append(Jurisdiction(name=None, level=_ROLE_LEVEL[word], span=span))
     return None
 
 
@@ -524,10 +544,7 @@ def _by_role(role: re.Match[str], ctx: Context, end: int) -> Jurisdiction | None
         if word in _ROLE_LEVEL:  # 自治区人民政府 with no 自治区 named: a province all the same
             ctx.level_only.append(Jurisdiction(name=None, level=_ROLE_LEVEL[word], span=span))
         return None
-    return Jurisdiction(
-        name=place.name, level=place.level, code=place.code, **_chain(place, ctx.table, include_self=False),
-        span=span,
-    )
+    return _place_unit(place, ctx, span)
 
 
 def _unlisted_level(name: str, text: str) -> str | None:
@@ -644,7 +661,56 @@ def _resolve(ctx: Context, regions: list[tuple[int, int, str]]) -> Jurisdiction 
         if own is not None and own.name is not None:
             return own
         return _role_in_body(ctx, body) or own  # the body may name it (浙江省司法厅…) where 我厅 did not
-    return _role_in_body(ctx, body) or _self_township(ctx, opening) or _self_department(ctx, opening)
+    return (
+        _self_branch(ctx, opening) or _role_in_body(ctx, body) or _self_township(ctx, opening)
+        or _self_department(ctx, opening) or _organs_spoken_of(ctx)
+    )
+
+
+# Organs only a league or an autonomous prefecture has: a report that speaks of them (盟委、行署主要领导…,
+# 依法治州) with no subject naming itself is that league's or prefecture's, unless it speaks as much of a
+# banner's or county's own organs (a 旗 under the league writes 在盟委、行署的领导下 too).
+_OWN_ORGANS = {"盟": re.compile(r"盟委|行署|行政公署|依法治盟|全盟|盟本级"),
+               "州": re.compile(r"州委|州人民政府|州政府|依法治州|全州|州本级")}
+_BELOW_ORGANS = {"盟": re.compile(r"旗委|旗人民政府|旗政府|依法治旗|全旗|县委|县政府|全县|市委|市政府|全市"),
+                 "州": re.compile(r"县委|县人民政府|县政府|依法治县|全县|市委|市政府|全市")}
+
+
+def _organs_spoken_of(ctx: Context) -> Jurisdiction | None:
+    for role, organs in _OWN_ORGANS.items():
+        said = list(organs.finditer(ctx.text))
+        if len(said) < 2 or len(_BELOW_ORGANS[role].findall(ctx.text)) >= len(said):
+            continue
+        span = Span.of(ctx.text, said[0].start(), said[0].end())
+        place = _place_for(role, ctx)
+        if place is None:
+            return Jurisdiction(name=None, level="city", span=span)
+        return _place_unit(place, ctx, span)
+    return None
+
+
+# A district's branch of a city bureau speaking for itself: 我分局在市局和区委…, 全区公安机关在…市公安局.
+_SELF_BRANCH = re.compile(r"(?:我|本)分局|全(区|县)公安机关")
+
+
+def _self_branch(ctx: Context, opening: tuple[int, int] | None) -> Jurisdiction | None:
+    """The branch is named after its district (广州市公安局荔湾区分局), the one district the text names."""
+    if opening is None:
+        return None
+    own = _SELF_BRANCH.search(ctx.text, *opening)
+    if own is None:
+        return None
+    span = Span.of(ctx.text, own.start(), own.end())
+    found = ctx.catalog.by_cues(ctx.text) if own.group(1) is None else None
+    dept = found.name if found is not None else "公安局" if "公安" in ctx.text else None
+    district = _place_for(own.group(1) or "区", ctx)
+    city = ctx.table.city_of(district) if district is not None else None
+    if dept is None or city is None:
+        return Jurisdiction(name=None, level="department", span=span)
+    return Jurisdiction(
+        name=f"{city.name}{dept}{district.name}分局", level="department", parent_code=district.code,
+        **_chain(district, ctx.table, include_self=True), span=span,
+    )
 
 
 def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdiction | None:
@@ -674,6 +740,16 @@ def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdictio
 
 
 _BODY_CHARS = 1500
+# 2024年是…之年,也是西兴街道…之年。西兴街道始终坚持…: a preamble on the year, then the unit as subject.
+_YEAR_PREAMBLE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|今年)是[^。]{2,120}?之年[^。]{0,80}?。")
+
+
+def _sentence_subject(start: int, end: int, ctx: Context) -> Jurisdiction | None:
+    """The subject of the sentence after a paragraph's preamble on the year."""
+    preamble = _YEAR_PREAMBLE.match(ctx.text, start, end)
+    if preamble is None:
+        return None
+    return _named(preamble.end(), end, ctx, opening=True) or _unnamed(preamble.end(), end, ctx, opening=True)
 
 
 def _role_in_body(ctx: Context, body: int) -> Jurisdiction | None:
@@ -682,7 +758,7 @@ def _role_in_body(ctx: Context, body: int) -> Jurisdiction | None:
     limit = min(len(text), body + _BODY_CHARS)
     for line in re.finditer(r"[^\n]+", text[body:limit]):
         start, end = body + line.start(), body + line.end()
-        named = _named(start, end, ctx, opening=True)
+        named = _named(start, end, ctx, opening=True) or _sentence_subject(start, end, ctx)
         if named is not None:
             return named
         at = start + _subject_start(text[start:end])
