@@ -37,15 +37,25 @@ class CoverageParams(Params):
 
 
 def area_coverage(ctx: Context, p: CoverageParams) -> Outcome:
+    """Areas with work of their own, then the whole report searched for the rest.
+
+    An area without a section or item of its own is still covered when the
+    report speaks of it anywhere in its account of the year (a paragraph, a
+    figure mapped to one of its indicators); mentioned only in passing or only
+    in the shortcomings and plans, it is "not reported on its own"; only when
+    the whole text holds none of its words and figures is it absent.
+    """
     o = ctx.need_outline()
     figures = ctx.input.figures or ()
     table = o.coverage([f.span.start for f in figures])
     labels = o.rules.area_labels
+    elsewhere = _not_the_year(ctx)
     evidence: list[Span] = []
-    missing = []
+    thin, absent = [], []
     for area in p.areas:
         row = table[area]
         part = p.covered_by_part.get(area)
+        first = None
         if row["chars"] or row["items"] or (part and o.marks_for(part)):
             first = next((u.evidence or u.span for u in o.units if u.area == area), None)
             if first is None:  # mentioned only in an 一是 item inside another area's subsection
@@ -54,22 +64,64 @@ def area_coverage(ctx: Context, p: CoverageParams) -> Outcome:
                 first = o.marks_for(part)[0].span
             if first is not None:
                 evidence.append(first)
+            continue
+        strong, weak = _mentions(ctx, area, figures, elsewhere)
+        if strong:
+            evidence.append(strong[0])
+        elif weak:
+            thin.append(area)
         else:
-            missing.append(area)
+            absent.append(area)
+    missing = thin + absent
     covered = len(p.areas) - len(missing)
+    notes = []
+    if thin:
+        notes.append(f"未见专门报告{'、'.join(labels[a] for a in thin)}方面的工作(全文只有零星提及)")
+    if absent:
+        notes.append(f"全文未见{'、'.join(labels[a] for a in absent)}方面的内容")
     details = {
         "covered": covered,
         "total": len(p.areas),
         "missing": "、".join(labels[a] for a in missing),
         "missing_ids": missing,
-        "missing_note": f";未提及{'、'.join(labels[a] for a in missing)}" if missing else "",
+        "absent_ids": absent,
+        "thin_ids": thin,
+        "missing_note": ";" + ";".join(notes) if notes else "",
     }
-    credit = covered / len(p.areas) if p.areas else 1.0
-    looked_for = f"工作举措中关于{details['missing']}的内容" if missing else None
+    credit = (covered + 0.5 * len(thin)) / len(p.areas) if p.areas else 1.0
+    looked_for = None
+    if missing:
+        looked_for = (f"{details['missing']}方面的工作:检索了全文的标题、段落和数字(含其指标),"
+                      "用的是结构规则中各领域的词表")
     evidence.sort(key=lambda s: s.start)
     if len(missing) <= p.max_missing:
         return passed(credit, evidence=evidence, looked_for=looked_for, details=details)
     return failed(credit, evidence=evidence, looked_for=looked_for, details=details)
+
+
+def _not_the_year(ctx: Context) -> list[Span]:
+    """Stretches that do not report the year's work: the shortcomings, causes and plans."""
+    o = ctx.need_outline()
+    return [s for part in ("shortcomings", "reasons", "plans") if o.marks_for(part) for s in ctx.region(part)]
+
+
+def _mentions(ctx: Context, area: str, figures, elsewhere: list[Span]) -> tuple[list[Span], list[Span]]:
+    """The area's words and figures in the whole text: (in the year's account, weighty) and (the rest)."""
+    outside = lambda start: not any(r.start <= start < r.end for r in elsewhere)  # noqa: E731
+    strong: list[Span] = []
+    weak: list[Span] = []
+    for f in figures:
+        if f.indicator and f.indicator.split(".")[0] == area:
+            (strong if outside(f.span.start) else weak).append(f.span)
+    for term in ctx.need_outline().rules.terms:
+        if term.area != area:
+            continue
+        for m in term.pattern.finditer(ctx.text):
+            if m.end() > m.start():
+                span = ctx.span(m.start(), m.end())
+                (strong if term.weight >= 2 and outside(m.start()) else weak).append(span)
+    strong.sort(key=lambda s: s.start)
+    return strong, weak
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,7 +195,8 @@ def comparisons(ctx: Context, p: ComparisonParams) -> Outcome:
 
 CHECKS = (
     # 工作举措覆盖了纲要的哪些领域,哪些没有提到
-    CheckSpec("area_coverage", area_coverage, CoverageParams, ("covered", "total", "missing", "missing_ids", "missing_note")),
+    CheckSpec("area_coverage", area_coverage, CoverageParams,
+              ("covered", "total", "missing", "missing_ids", "absent_ids", "thin_ids", "missing_note")),
     # 每千字的数字个数
     CheckSpec("figure_density", figure_density, DensityParams, ("count", "chars", "per_thousand")),
     # 每千字引用的文件(《》)个数

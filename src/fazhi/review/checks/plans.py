@@ -23,6 +23,8 @@ class PlansParams(Params):
     min_share: Annotated[float, Field(ge=0, le=1)] = 0.5  # of the items
     min_specific: Annotated[int, Field(ge=0)] = 1
     dates: Patterns = ()  # time limits: `6月底前`, `年内`, `第一季度前`
+    # Numbers with a unit the figures stage may not take (`每月开展“1”期`, `不少于两次`) and frequencies.
+    measures: Patterns = ()
     # Spans where a date does not count: a document's name `《…(2023—2025年)》` sets no limit.
     ignore: Patterns = ("《[^《》]*》",)
 
@@ -37,10 +39,11 @@ def plans_specific(ctx: Context, p: PlansParams) -> Outcome:
         )
     items = [item for region in regions for item in plan_items(ctx, region)]
     dates = [re.compile(d) for d in p.dates]
+    measures = [re.compile(m) for m in p.measures]
     ignore = [re.compile(i) for i in p.ignore]
     marks = {}
     for item in items:
-        found = [f.span for f in ctx.figures_in(item)] + _dates(ctx, item, dates, ignore)
+        found = [f.span for f in ctx.figures_in(item)] + _dates(ctx, item, dates + measures, ignore)
         if found:
             marks[item] = sorted(found, key=lambda s: s.start)
     share = len(marks) / len(items) if items else 0.0
@@ -51,7 +54,7 @@ def plans_specific(ctx: Context, p: PlansParams) -> Outcome:
     # Show the items that lack a target: they are what the author has to rewrite.
     vague = [item for item in items if item not in marks]
     # One paragraph with nothing to measure is the genre's generic 下一步 paragraph.
-    variant = "paragraph" if len(items) == 1 and not marks else None
+    variant = "paragraph" if len(items) == 1 and not marks else ("none" if not marks else None)
     return failed(credit, evidence=vague, looked_for="可衡量的目标(数字)或完成时限", variant=variant,
                   details=details)
 
@@ -107,5 +110,5 @@ def _same(a: Span, b: Span) -> bool:
 
 CHECKS = (
     # 下一年度安排中有多少项给出了可衡量的目标或完成时限
-    CheckSpec("plans_specific", plans_specific, PlansParams, ("items", "specific", "share"), ("failed.paragraph",)),
+    CheckSpec("plans_specific", plans_specific, PlansParams, ("items", "specific", "share"), ("failed.paragraph", "failed.none")),
 )
