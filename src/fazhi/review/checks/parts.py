@@ -126,21 +126,21 @@ def _cue_hits(ctx: Context, cues: tuple[str, ...], regions: list[Span]) -> list[
 class LeadersParams(Params):
     min_sentences: Annotated[int, Field(ge=1)] = 3
     min_chars: Annotated[int, Field(ge=1)] = 100
+    # Full credit from this length: a paragraph of 100 characters passes, but a part that says
+    # what the leaders did (meetings, 述法, decisions, court appearances) takes several hundred.
+    full_chars: Annotated[int, Field(ge=1)] = 100
 
 
 def leaders_substantive(ctx: Context, p: LeadersParams) -> Outcome:
     regions = ctx.region("leaders")
     if not regions:
-        return not_applicable(
-            "报告没有党政主要负责人履行第一责任人职责的部分",
-            looked_for="党政主要负责人履职部分",
-            details={"sentences": 0, "chars": 0},
-        )
+        # Failed, not inapplicable: a missing part must not lift the score by dropping its rules out.
+        return failed(looked_for="党政主要负责人履职部分", variant="absent", details={"sentences": 0, "chars": 0})
     sentences = sum(_sentences(ctx.read(r)) for r in regions)
     chars = sum(1 for r in regions for ch in ctx.read(r) if not ch.isspace())
     details = {"sentences": sentences, "chars": chars}
     if sentences >= p.min_sentences and chars >= p.min_chars:
-        return passed(evidence=regions, details=details)
+        return passed(min(1.0, chars / max(p.full_chars, p.min_chars)), evidence=regions, details=details)
     return failed(evidence=regions, details=details)
 
 
@@ -154,5 +154,5 @@ CHECKS = (
     # 是否在正文中说明了不足的原因;只在标题中写“原因”不算
     CheckSpec("causes_given", causes_given, CausesParams, ("stated", "heading"), ("failed.promised", "failed.absent")),
     # 第一责任人部分是否有实质内容(句数与字数)
-    CheckSpec("leaders_substantive", leaders_substantive, LeadersParams, ("sentences", "chars")),
+    CheckSpec("leaders_substantive", leaders_substantive, LeadersParams, ("sentences", "chars"), ("failed.absent",)),
 )

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import Field
 
 from fazhi.core.spans import Span
-from fazhi.review.checks.base import CheckSpec, Outcome, Params, Patterns, failed, not_applicable, passed
+from fazhi.review.checks.base import CheckSpec, Outcome, Params, Patterns, failed, passed
 from fazhi.review.context import Context
 
 
@@ -32,11 +32,7 @@ class PlansParams(Params):
 def plans_specific(ctx: Context, p: PlansParams) -> Outcome:
     regions = plan_regions(ctx)
     if not regions:
-        return not_applicable(
-            "报告没有下一年度工作安排部分",
-            looked_for="下一年度主要安排",
-            details={"items": 0, "specific": 0, "share": 0.0},
-        )
+        return failed(looked_for="下一年度主要安排", variant="absent", details={"items": 0, "specific": 0, "share": 0.0})
     items = [item for region in regions for item in plan_items(ctx, region)]
     dates = [re.compile(d) for d in p.dates]
     measures = [re.compile(m) for m in p.measures]
@@ -110,5 +106,5 @@ def _same(a: Span, b: Span) -> bool:
 
 CHECKS = (
     # 下一年度安排中有多少项给出了可衡量的目标或完成时限
-    CheckSpec("plans_specific", plans_specific, PlansParams, ("items", "specific", "share"), ("failed.paragraph", "failed.none")),
+    CheckSpec("plans_specific", plans_specific, PlansParams, ("items", "specific", "share"), ("failed.paragraph", "failed.none", "failed.absent")),
 )

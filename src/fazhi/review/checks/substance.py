@@ -69,15 +69,34 @@ def shortcoming_items(ctx: Context, p: ShortcomingParams) -> list[Span]:
     return items
 
 
+# The default word lists of the shortcomings checks (a rule file may replace them).
+PROBLEM_WORDS = (
+    "不足", "不够", "不到位", "不高", "不强", "不严", "不细", "不实", "不畅", "不均", "不全", "不一",
+    "不规范", "不完善", "不健全", "不平衡", "不充分", "不及时", "薄弱", "短缺", "短板", "差距", "欠缺",
+    "缺乏", "滞后", "偏低", "偏高", "偏少", "较少", "较弱", "有待", "仍需", "还需", "尚需", "问题",
+    "困难", "失误", "参差不齐", "落后", "存在",
+)
+SPECIFIC_WORDS = (
+    "部门", "单位", "乡镇", "街道", "基层", "村", "社区", "队伍", "人员", "干部", "企业", "窗口", "案件",
+    "案卷", "文件", "程序", "审核", "审查", "普法", "人才", "执法", "决策", "复议", "诉讼", "败诉", "公开",
+    "征地", "拆迁", "考核", "培训", "经费", "编制",
+)
+REMEDY_WORDS = (
+    "^[^。]{0,12}(?:针对|对此|为此|下一步|今后|整改)",
+    "(?:将|要|拟)(?:在|进一步|持续|继续|加强|加大|采取|完善|健全|建立|推动|推进|强化|开展|组织)",
+    "整改措施",
+)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ShortcomingParams(Params):
     # A clause states a problem when it holds one of these.
-    problem_words: Patterns = ()
+    problem_words: Patterns = PROBLEM_WORDS
     # A problem is specific when it also names one of these (a unit, a field, a concrete failing),
     # or an area term of the structure rules, or a figure.
-    specific_words: Patterns = ()
+    specific_words: Patterns = SPECIFIC_WORDS
     # Clauses that promise action rather than state a problem.
-    remedy_words: Patterns = ()
+    remedy_words: Patterns = REMEDY_WORDS
     min_specific: Annotated[int, Field(ge=1)] = 2
 
 
@@ -90,8 +109,7 @@ def _specific(ctx: Context, span: Span, words: list[re.Pattern[str]]) -> bool:
 
 def shortcomings_specific(ctx: Context, p: ShortcomingParams) -> Outcome:
     if not ctx.need_outline().marks_for("shortcomings"):
-        return not_applicable("报告没有列出存在的不足", looked_for="存在的不足部分",
-                              details={"items": 0, "specific": 0})
+        return failed(looked_for="存在的不足部分", variant="absent", details={"items": 0, "specific": 0, "vague": 0})
     words = [re.compile(w) for w in p.specific_words]
     items = shortcoming_items(ctx, p)
     specific = [i for i in items if _specific(ctx, i, words)]
@@ -116,13 +134,11 @@ def shortcomings_answered(ctx: Context, p: AnsweredParams) -> Outcome:
     """Each shortcoming against the remedies and plan items: the most similar, and whether it is close enough."""
     o = ctx.need_outline()
     if not o.marks_for("shortcomings"):
-        return not_applicable("报告没有列出存在的不足", looked_for="存在的不足部分",
-                              details={"items": 0, "answered": 0, "unanswered": 0})
+        return failed(looked_for="存在的不足部分", variant="absent", details={"items": 0, "answered": 0, "unanswered": 0})
     words = [re.compile(w) for w in p.specific_words]
     problems = [i for i in shortcoming_items(ctx, p) if _specific(ctx, i, words)]
     if not problems:
-        return not_applicable("报告没有写出具体的不足,无从对照整改措施和下一年度安排",
-                              details={"items": 0, "answered": 0, "unanswered": 0})
+        return failed(looked_for="具体的不足", variant="absent", details={"items": 0, "answered": 0, "unanswered": 0})
     answers: list[Span] = []
     if "remedy" in p.within:
         remedy = [re.compile(x) for x in p.remedy_words]
@@ -148,6 +164,41 @@ def shortcomings_answered(ctx: Context, p: AnsweredParams) -> Outcome:
     if share >= p.min_share:
         return passed(credit, evidence=answered, details=details)
     return failed(credit, evidence=unanswered, looked_for="与这些不足相对应的整改措施或工作安排", details=details)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CompleteParams(Params):
+    admissions: Patterns = ()  # what a clause of the measures says when it admits a problem
+    min_similarity: Annotated[float, Field(gt=0, le=1)] = 0.12
+
+
+def shortcomings_complete(ctx: Context, p: CompleteParams) -> Outcome:
+    """Problems the measures admit that the shortcomings part does not name."""
+    if not ctx.need_outline().marks_for("shortcomings"):
+        return failed(looked_for="存在的不足部分", variant="absent", details={"count": 0, "admitted": ""})
+    own = shortcoming_spans(ctx)
+    elsewhere = [c for c in _clauses(ctx, [ctx.span(0, len(ctx.text))])
+                 if not any(s.start <= c.start < s.end for s in own + plan_regions(ctx))]
+    patterns = [re.compile(a) for a in p.admissions]
+    admitted = [c for c in elsewhere if any(x.search(ctx.read(c)) for x in patterns)]
+    details = {"count": 0, "admitted": ""}
+    if not admitted:
+        return passed(looked_for="正文中承认的问题(如“败诉率较高”“问题较为突出”)", details=details)
+    listed = " ".join(ctx.read(s) for s in own)
+    matrix = similarity_matrix([ctx.read(c) for c in admitted], [listed])
+    missing = [c for c, row in zip(admitted, matrix, strict=True) if row[0] < p.min_similarity]
+    details = {"count": len(missing), "admitted": ";".join(_around(ctx.read(c), patterns) for c in missing[:3])}
+    if not missing:
+        return passed(evidence=admitted, details=details)
+    return failed(evidence=missing, details=details)
+
+
+def _around(text: str, patterns: list[re.Pattern[str]]) -> str:
+    """The comma-clause of ``text`` that holds the admission."""
+    for piece in re.split(r"[,，、]", text):
+        if any(x.search(piece) for x in patterns):
+            return piece.strip(" 。；;")
+    return text.strip(" 。；;")
 
 
 # -- core indicators --------------------------------------------------------
@@ -271,8 +322,8 @@ class CopyParams(Params):
 def leaders_not_copy(ctx: Context, p: CopyParams) -> Outcome:
     leaders = ctx.region("leaders")
     if not leaders:
-        return not_applicable("报告没有党政主要负责人履行第一责任人职责的部分",
-                              details={"sentences": 0, "copied": 0, "percent": "0%"})
+        # Nothing to copy: the missing part is scored by its own rule and its content rule.
+        return not_applicable("报告没有党政主要负责人履职部分", details={"sentences": 0, "copied": 0, "percent": "0%"})
     measures = [s for s in ctx.region("measures") if not any(s.start <= r.start < s.end for r in leaders)]
     theirs = [ctx.read(s) for s in _clauses(ctx, measures, _SENTENCE)]
     mine = [s for s in _clauses(ctx, leaders, _SENTENCE) if len(ctx.read(s).strip()) >= 10]
@@ -318,9 +369,12 @@ def results_per_area(ctx: Context, p: ResultParams) -> Outcome:
 CHECKS = (
     # 不足是否具体(指明领域、单位或具体表现),还是只有一句套话
     CheckSpec("shortcomings_specific", shortcomings_specific, ShortcomingParams,
-              ("items", "specific", "vague"), ("failed.stock",)),
+              ("items", "specific", "vague"), ("failed.stock", "failed.absent")),
     # 每项不足是否有整改措施/下一年度安排与之对应(文本相似度)
-    CheckSpec("shortcomings_answered", shortcomings_answered, AnsweredParams, ("items", "answered", "unanswered")),
+    CheckSpec("shortcomings_answered", shortcomings_answered, AnsweredParams, ("items", "answered", "unanswered"),
+              ("failed.absent",)),
+    # 正文承认的问题是否列入了不足
+    CheckSpec("shortcomings_complete", shortcomings_complete, CompleteParams, ("count", "admitted"), ("failed.absent",)),
     # 本级应报告的核心指标是否报告了本年度数值
     CheckSpec("core_indicators", core_indicators, CoreParams,
               ("total", "reported", "reported_names", "missing", "targets", "target_note", "year")),
