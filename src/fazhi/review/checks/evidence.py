@@ -16,6 +16,7 @@ from fazhi.core.spans import Span
 from fazhi.review.checks.base import CheckSpec, Outcome, Params, Pattern, Patterns, StrMap, failed, frozen_map, passed
 from fazhi.review.context import Context
 from fazhi.structure import AREAS
+from fazhi.structure.areas import area_scores
 
 
 def _known_areas(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -51,7 +52,7 @@ def area_coverage(ctx: Context, p: CoverageParams) -> Outcome:
     labels = o.rules.area_labels
     elsewhere = _not_the_year(ctx)
     evidence: list[Span] = []
-    thin, absent = [], []
+    thin, absent, mentioned = [], [], []
     for area in p.areas:
         row = table[area]
         part = p.covered_by_part.get(area)
@@ -66,7 +67,11 @@ def area_coverage(ctx: Context, p: CoverageParams) -> Outcome:
                 evidence.append(first)
             continue
         strong, weak = _mentions(ctx, area, figures, elsewhere)
-        if strong:
+        named = _in_headings(ctx, area, elsewhere)
+        if named:  # a heading or an item's lead names it (`(五)…提升政务服务水平`): work of its own
+            evidence.append(named[0])
+        elif strong:
+            mentioned.append(area)
             evidence.append(strong[0])
         elif weak:
             thin.append(area)
@@ -75,6 +80,8 @@ def area_coverage(ctx: Context, p: CoverageParams) -> Outcome:
     missing = thin + absent
     covered = len(p.areas) - len(missing)
     notes = []
+    if mentioned:
+        notes.append(f"{'、'.join(labels[a] for a in mentioned)}只在其他工作中提及,未见专门报告")
     if thin:
         notes.append(f"未见专门报告{'、'.join(labels[a] for a in thin)}方面的工作(全文只有零星提及)")
     if absent:
@@ -88,7 +95,8 @@ def area_coverage(ctx: Context, p: CoverageParams) -> Outcome:
         "thin_ids": thin,
         "missing_note": ";" + ";".join(notes) if notes else "",
     }
-    credit = (covered + 0.5 * len(thin)) / len(p.areas) if p.areas else 1.0
+    # An area spoken of without work of its own (a section, an item) earns part of its share.
+    credit = (covered - 0.5 * len(mentioned) + 0.25 * len(thin)) / len(p.areas) if p.areas else 1.0
     looked_for = None
     if missing:
         looked_for = (f"{details['missing']}方面的工作:检索了全文的标题、段落和数字(含其指标),"
@@ -103,6 +111,21 @@ def _not_the_year(ctx: Context) -> list[Span]:
     """Stretches that do not report the year's work: the shortcomings, causes and plans."""
     o = ctx.need_outline()
     return [s for part in ("shortcomings", "reasons", "plans") if o.marks_for(part) for s in ctx.region(part)]
+
+
+def _in_headings(ctx: Context, area: str, elsewhere: list[Span]) -> list[Span]:
+    """The area's weighty terms in the headings and item leads of the year's account."""
+    o = ctx.need_outline()
+    leads = [s.title for s in o.sections if s.title is not None] + [i.lead for i in o.items]
+    found = []
+    for lead in leads:
+        if any(r.start <= lead.start < r.end for r in elsewhere):
+            continue
+        # Longest terms first, as the outline reads areas: `执法监督` is enforcement, not oversight.
+        score = area_scores(ctx.text, lead.start, lead.end, o.rules).get(area)
+        if score is not None and score.total >= 2:
+            found.append(ctx.span(score.first.start, score.first.end))
+    return sorted(found, key=lambda s: s.start)
 
 
 def _mentions(ctx: Context, area: str, figures, elsewhere: list[Span]) -> tuple[list[Span], list[Span]]:
@@ -127,6 +150,7 @@ def _mentions(ctx: Context, area: str, figures, elsewhere: list[Span]) -> tuple[
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DensityParams(Params):
     min_per_thousand: Annotated[float, Field(gt=0)]
+    full_per_thousand: Annotated[float, Field(gt=0)] | None = None  # full credit from here (default: the minimum)
     max_evidence: Annotated[int, Field(ge=1)] = 20  # spans listed in the finding; the count covers all
 
 
@@ -151,7 +175,7 @@ def _density(ctx: Context, p: DensityParams, spans: list[Span], what: str) -> Ou
     chars = ctx.chars
     density = len(spans) * 1000 / chars if chars else 0.0
     details = {"count": len(spans), "chars": chars, "per_thousand": round(density, 2)}
-    credit = min(1.0, density / p.min_per_thousand)
+    credit = min(1.0, density / max(p.full_per_thousand or 0.0, p.min_per_thousand))
     looked_for = None if spans else what
     if density >= p.min_per_thousand:
         return passed(credit, evidence=spans[: p.max_evidence], details=details)

@@ -31,9 +31,20 @@ class StockParams(Params):
     max_evidence: Annotated[int, Field(ge=1)] = 30
     # Measure each of these parts on its own (the worst decides); empty: the whole report.
     parts: tuple[str, ...] = ()
+    # Count only hollow sentences: a formula in a sentence that names a field, a figure or a
+    # document (`普法工作的创新性不够,针对性还需加强`) is not what the reader skips.
+    hollow_only: bool = False
 
 
-def _measure(ctx: Context, patterns: list[re.Pattern[str]], spans: list[Span]) -> tuple[int, int, list[Span]]:
+def _concrete(ctx: Context, start: int, end: int) -> bool:
+    """A sentence that also names a field, a figure or a document says something besides its formula."""
+    text = ctx.text[start:end]
+    if "《" in text or ctx.figures_in(ctx.span(start, end)):
+        return True
+    return any(t.weight >= 2 and t.pattern.search(text) for t in ctx.need_outline().rules.terms)
+
+
+def _measure(ctx: Context, p: StockParams, patterns: list[re.Pattern[str]], spans: list[Span]) -> tuple[int, int, list[Span]]:
     sentences = with_stock = 0
     hits: list[Span] = []
     for span in spans:
@@ -47,7 +58,7 @@ def _measure(ctx: Context, patterns: list[re.Pattern[str]], spans: list[Span]) -
                 for h in pattern.finditer(ctx.text, m.start(), m.end())
                 if h.end() > h.start()
             ]
-            if found:
+            if found and not (p.hollow_only and _concrete(ctx, m.start(), m.end())):
                 with_stock += 1
                 hits += found
     return sentences, with_stock, hits
@@ -64,7 +75,7 @@ def stock_phrases(ctx: Context, p: StockParams) -> Outcome:
         regions = [("", [ctx.span(0, len(ctx.text))])]
     rows = []
     for part, spans in regions:
-        sentences, with_stock, hits = _measure(ctx, patterns, spans)
+        sentences, with_stock, hits = _measure(ctx, p, patterns, spans)
         rows.append((with_stock / sentences if sentences else 0.0, part, sentences, with_stock, hits))
     share, part, sentences, with_stock, _ = max(rows, key=lambda r: r[0])
     hits = sorted((h for r in rows for h in r[4]), key=lambda s: s.start)

@@ -62,10 +62,21 @@ def shortcoming_items(ctx: Context, p: ShortcomingParams) -> list[Span]:
     if len(items) < 2:
         problem = [re.compile(x) for x in p.problem_words]
         remedy = [re.compile(x) for x in p.remedy_words]
-        items = [
-            c for c in _clauses(ctx, spans)
-            if any(x.search(ctx.read(c)) for x in problem) and not any(x.search(ctx.read(c)) for x in remedy)
-        ]
+        cause = [re.compile(x) for x in p.cause_words]
+        items, in_causes = [], False
+        for c in _clauses(ctx, spans, _SENTENCE):
+            text = ctx.read(c)
+            if any(x.search(text) for x in remedy):
+                in_causes = False
+                continue
+            # Once a sentence opens the causes, the sentences after it explain too (同时,…人才短缺)
+            # until a remedy: they are not further problems.
+            if not in_causes:
+                # The part of the sentence before its first cause word may still state problems.
+                hits = [m.start() for x in cause for m in [x.search(text)] if m]
+                head = ctx.span(c.start, c.start + min(hits)) if hits else c
+                items += [k for k in _clauses(ctx, [head]) if any(x.search(ctx.read(k)) for x in problem)]
+            in_causes = in_causes or any(x.search(text) for x in cause)
     return items
 
 
@@ -81,6 +92,7 @@ SPECIFIC_WORDS = (
     "案卷", "文件", "程序", "审核", "审查", "普法", "人才", "执法", "决策", "复议", "诉讼", "败诉", "公开",
     "征地", "拆迁", "考核", "培训", "经费", "编制",
 )
+CAUSE_WORDS = ("原因", "根源", "源于", "在于", "由于", "之所以", "因为", "归因于", "一方面")
 REMEDY_WORDS = (
     "^[^。]{0,12}(?:针对|对此|为此|下一步|今后|整改)",
     "(?:将|要|拟)(?:在|进一步|持续|继续|加强|加大|采取|完善|健全|建立|推动|推进|强化|开展|组织)",
@@ -97,7 +109,11 @@ class ShortcomingParams(Params):
     specific_words: Patterns = SPECIFIC_WORDS
     # Clauses that promise action rather than state a problem.
     remedy_words: Patterns = REMEDY_WORDS
+    # A sentence that explains the problems (and the sentences after it) states no further problem.
+    cause_words: Patterns = CAUSE_WORDS
     min_specific: Annotated[int, Field(ge=1)] = 2
+    # Full credit from this many specific problems: one or two named problems is a thin account.
+    full_specific: Annotated[int, Field(ge=1)] = 2
 
 
 def _specific(ctx: Context, span: Span, words: list[re.Pattern[str]]) -> bool:
@@ -114,7 +130,7 @@ def shortcomings_specific(ctx: Context, p: ShortcomingParams) -> Outcome:
     items = shortcoming_items(ctx, p)
     specific = [i for i in items if _specific(ctx, i, words)]
     details = {"items": len(items), "specific": len(specific), "vague": len(items) - len(specific)}
-    credit = min(1.0, len(specific) / p.min_specific)
+    credit = min(1.0, len(specific) / max(p.full_specific, p.min_specific))
     if len(specific) >= p.min_specific:
         return passed(credit, evidence=specific, details=details)
     variant = "stock" if not specific else None
@@ -331,7 +347,7 @@ def leaders_not_copy(ctx: Context, p: CopyParams) -> Outcome:
     share = len(copied) / len(mine) if mine else 0.0
     details = {"sentences": len(mine), "copied": len(copied), "percent": f"{share * 100:.0f}%"}
     if share <= p.max_share:
-        return passed(1.0, evidence=copied, details=details)
+        return passed(1.0, evidence=copied, looked_for="与工作举措部分表述基本相同的句子", details=details)
     return failed(max(0.0, 1 - share), evidence=copied, details=details)
 
 
@@ -362,7 +378,7 @@ def results_per_area(ctx: Context, p: ResultParams) -> Outcome:
     credit = min(1.0, share / p.min_share) if p.min_share else 1.0
     evidence = [ctx.span(u.span.start, min(u.span.end, u.span.start + 40)) for u in without]
     if share >= p.min_share:
-        return passed(credit, evidence=evidence, details=details)
+        return passed(credit, evidence=evidence, looked_for="只写工作、不写结果的领域单元", details=details)
     return failed(credit, evidence=evidence, looked_for="这些领域的工作结果(数据、办结、获评等)", details=details)
 
 
