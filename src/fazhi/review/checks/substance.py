@@ -74,7 +74,10 @@ def shortcoming_items(ctx: Context, p: ShortcomingParams) -> list[Span]:
             if not in_causes:
                 # The part of the sentence before its first cause word may still state problems.
                 hits = [m.start() for x in cause for m in [x.search(text)] if m]
-                head = ctx.span(c.start, c.start + min(hits)) if hits else c
+                cut = c.start + min(hits) if hits else c.end
+                # Back to the pause before the cause word: `…等,主要原因是` keeps `…等,`.
+                pauses = [i for i in (ctx.text.rfind(m, c.start, cut) for m in ",，:：") if i >= 0]
+                head = ctx.span(c.start, max(pauses) + 1 if pauses and hits else cut)
                 items += [k for k in _clauses(ctx, [head]) if any(x.search(ctx.read(k)) for x in problem)]
             in_causes = in_causes or any(x.search(text) for x in cause)
     return items
@@ -260,7 +263,7 @@ def core_indicators(ctx: Context, p: CoreParams) -> Outcome:
         return not_applicable("规则未给本级列出核心指标")
     plans = plan_regions(ctx) if ctx.need_outline().marks_for("plans") else []
     in_plans = lambda s: any(r.start <= s.start < r.end for r in plans)  # noqa: E731
-    reported, missing, targets, evidence = [], [], [], []
+    reported, missing, targets, evidence, target_spans = [], [], [], [], []
     for c in wanted:
         spans = _core_figures(ctx, c, p.near)
         this_year = [s for s in spans if not in_plans(s)]
@@ -271,7 +274,7 @@ def core_indicators(ctx: Context, p: CoreParams) -> Outcome:
             missing.append(c.label)
             if spans:
                 targets.append(c.label)
-                evidence += spans[:1]
+                target_spans += spans[:1]
     share = len(reported) / len(wanted)
     found = ctx.input.identity.report_year if ctx.input.identity is not None else None
     year = found.value if found is not None else None
@@ -290,8 +293,9 @@ def core_indicators(ctx: Context, p: CoreParams) -> Outcome:
     credit = min(1.0, share / p.min_share) if p.min_share else 1.0
     evidence.sort(key=lambda s: s.start)
     if share >= p.min_share:
-        return passed(credit, evidence=evidence, looked_for=looked_for, details=details)
-    return failed(credit, evidence=evidence, looked_for=looked_for, details=details)
+        return passed(credit, evidence=evidence + target_spans, looked_for=looked_for, details=details)
+    # A failure quotes what is wrong (a target with no figure for the year), not what is right.
+    return failed(credit, evidence=target_spans, looked_for=looked_for, details=details)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
