@@ -148,7 +148,9 @@ class Score:
     total: float | None
     by_rule: Mapping[str, float]
     unscored: tuple[str, ...] = ()
-    verdict: Verdict | None = None  # set by the engine from the rulebook's bands and caps
+    # Set by the engine from the rulebook's bands and caps; not part of what re-scoring the
+    # findings reproduces (that needs no rule file), so not compared.
+    verdict: Verdict | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"total": self.total, "by_rule": dict(self.by_rule), "unscored": list(self.unscored)}

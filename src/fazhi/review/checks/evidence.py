@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from fazhi.core.spans import Span
-from fazhi.review.checks.base import CheckSpec, Outcome, Params, Pattern, Patterns, StrMap, failed, frozen_map, passed
+from fazhi.review.checks.base import CheckSpec, Outcome, Params, Pattern, StrMap, failed, frozen_map, passed
 from fazhi.review.context import Context
 from fazhi.structure import AREAS
 from fazhi.structure.areas import area_scores
@@ -182,41 +182,6 @@ def _density(ctx: Context, p: DensityParams, spans: list[Span], what: str) -> Ou
     return failed(credit, evidence=spans[: p.max_evidence], looked_for=looked_for, details=details)
 
 
-_NEAR = 8  # characters between a comparing word and the figure it introduces
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ComparisonParams(Params):
-    min_count: Annotated[int, Field(ge=1)] = 2
-    # Words that compare with an earlier period even where no figure carries the change.
-    words: Patterns = ()
-    max_evidence: Annotated[int, Field(ge=1)] = 20
-
-
-def comparisons(ctx: Context, p: ComparisonParams) -> Outcome:
-    """Changes over time: a figure the figures stage read as a change (增长/下降 X%, 从 X 到 Y), or a comparing word."""
-    figures = ctx.need_figures()
-    found: list[Span] = []
-    for i, f in enumerate(figures):
-        # `从1171户下降至679户` is one comparison, not two.
-        if f.compare in ("increase", "decrease", "from") or (
-            f.compare == "to" and not (i and figures[i - 1].compare == "from")
-        ):
-            found.append(f.span)
-    for pattern in (re.compile(w) for w in p.words):
-        for m in pattern.finditer(ctx.text):
-            # `同比增长12%`: the word and its figure are one comparison.
-            if m.end() > m.start() and not any(m.start() <= s.start <= m.end() + _NEAR for s in found):
-                found.append(ctx.span(m.start(), m.end()))
-    found.sort(key=lambda s: s.start)
-    details = {"count": len(found)}
-    credit = min(1.0, len(found) / p.min_count)
-    if len(found) >= p.min_count:
-        return passed(credit, evidence=found[: p.max_evidence], details=details)
-    return failed(credit, evidence=found[: p.max_evidence], looked_for="与上年或往年的比较(同比、增长/下降、从…到…)",
-                  details=details)
-
-
 CHECKS = (
     # 工作举措覆盖了纲要的哪些领域,哪些没有提到
     CheckSpec("area_coverage", area_coverage, CoverageParams,
@@ -225,6 +190,4 @@ CHECKS = (
     CheckSpec("figure_density", figure_density, DensityParams, ("count", "chars", "per_thousand")),
     # 每千字引用的文件(《》)个数
     CheckSpec("named_documents", named_documents, DocumentsParams, ("count", "chars", "per_thousand")),
-    # 与往年的比较(同比、增减)个数
-    CheckSpec("comparisons", comparisons, ComparisonParams, ("count",)),
 )

@@ -39,9 +39,10 @@ class StockParams(Params):
 def _concrete(ctx: Context, start: int, end: int) -> bool:
     """A sentence that also names a field, a figure or a document says something besides its formula."""
     text = ctx.text[start:end]
-    if "《" in text or ctx.figures_in(ctx.span(start, end)):
+    if "《" in text or (ctx.input.figures is not None and ctx.figures_in(ctx.span(start, end))):
         return True
-    return any(t.weight >= 2 and t.pattern.search(text) for t in ctx.need_outline().rules.terms)
+    outline = ctx.input.outline
+    return outline is not None and any(t.weight >= 2 and t.pattern.search(text) for t in outline.rules.terms)
 
 
 def _measure(ctx: Context, p: StockParams, patterns: list[re.Pattern[str]], spans: list[Span]) -> tuple[int, int, list[Span]]:
@@ -66,7 +67,7 @@ def _measure(ctx: Context, p: StockParams, patterns: list[re.Pattern[str]], span
 
 def stock_phrases(ctx: Context, p: StockParams) -> Outcome:
     patterns = [re.compile(x) for x in p.phrases]
-    if p.parts:
+    if p.parts and ctx.input.outline is not None:  # without an outline: the whole report
         regions = [(part, ctx.region(part)) for part in p.parts]
         regions = [(part, spans) for part, spans in regions if spans]
     else:

@@ -11,7 +11,7 @@ word lists and limits.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field
@@ -135,7 +135,7 @@ def shortcomings_specific(ctx: Context, p: ShortcomingParams) -> Outcome:
     details = {"items": len(items), "specific": len(specific), "vague": len(items) - len(specific)}
     credit = min(1.0, len(specific) / max(p.full_specific, p.min_specific))
     if len(specific) >= p.min_specific:
-        return passed(credit, evidence=specific, details=details)
+        return passed(credit, evidence=specific, looked_for="指明领域、单位或具体表现的问题", details=details)
     variant = "stock" if not specific else None
     return failed(credit, evidence=[i for i in items if i not in specific] or shortcoming_spans(ctx),
                   looked_for="指明领域、单位或具体表现的问题", variant=variant, details=details)
@@ -181,7 +181,7 @@ def shortcomings_answered(ctx: Context, p: AnsweredParams) -> Outcome:
     details = {"items": n, "answered": n - len(unanswered), "unanswered": len(unanswered)}
     credit = min(1.0, share / p.min_share) if p.min_share else 1.0
     if share >= p.min_share:
-        return passed(credit, evidence=answered, details=details)
+        return passed(credit, evidence=answered, looked_for="与各项不足相对应的整改措施或工作安排", details=details)
     return failed(credit, evidence=unanswered, looked_for="与这些不足相对应的整改措施或工作安排", details=details)
 
 
@@ -208,7 +208,7 @@ def shortcomings_complete(ctx: Context, p: CompleteParams) -> Outcome:
     missing = [c for c, row in zip(admitted, matrix, strict=True) if row[0] < p.min_similarity]
     details = {"count": len(missing), "admitted": ";".join(_around(ctx.read(c), patterns) for c in missing[:3])}
     if not missing:
-        return passed(evidence=admitted, details=details)
+        return passed(evidence=admitted, looked_for="正文中承认而不足部分未列的问题", details=details)
     return failed(evidence=missing, details=details)
 
 
@@ -260,7 +260,7 @@ def _core_figures(ctx: Context, c: CoreIndicator, near: int) -> list[Span]:
 def core_indicators(ctx: Context, p: CoreParams) -> Outcome:
     wanted = _core_for_level(ctx, p)
     if not wanted:
-        return not_applicable("规则未给本级列出核心指标")
+        return not_applicable("规则未给本级列出核心指标", looked_for="本级的核心指标")
     plans = plan_regions(ctx) if ctx.need_outline().marks_for("plans") else []
     in_plans = lambda s: any(r.start <= s.start < r.end for r in plans)  # noqa: E731
     reported, missing, targets, evidence, target_spans = [], [], [], [], []
@@ -308,7 +308,7 @@ def core_comparisons(ctx: Context, p: CoreComparisonParams) -> Outcome:
     """Year-on-year change of a core indicator, not of any percentage."""
     wanted = _core_for_level(ctx, p)
     if not wanted:
-        return not_applicable("规则未给本级列出核心指标")
+        return not_applicable("规则未给本级列出核心指标", looked_for="本级的核心指标")
     figures = {f.span.start: f for f in ctx.need_figures()}
     words = [re.compile(w) for w in p.words]
     found, names = [], []
@@ -326,7 +326,7 @@ def core_comparisons(ctx: Context, p: CoreComparisonParams) -> Outcome:
                "core": "、".join(c.label for c in wanted)}
     credit = min(1.0, len(found) / p.min_count)
     if len(found) >= p.min_count:
-        return passed(credit, evidence=found, details=details)
+        return passed(credit, evidence=found, looked_for="核心指标与上年的比较", details=details)
     return failed(credit, looked_for=f"{details['core']}与上年的比较(同比、较上年、从…到…)", details=details)
 
 
@@ -343,7 +343,8 @@ def leaders_not_copy(ctx: Context, p: CopyParams) -> Outcome:
     leaders = ctx.region("leaders")
     if not leaders:
         # Nothing to copy: the missing part is scored by its own rule and its content rule.
-        return not_applicable("报告没有党政主要负责人履职部分", details={"sentences": 0, "copied": 0, "percent": "0%"})
+        return not_applicable("报告没有党政主要负责人履职部分", looked_for="党政主要负责人履职部分",
+                              details={"sentences": 0, "copied": 0, "percent": "0%"})
     measures = [s for s in ctx.region("measures") if not any(s.start <= r.start < s.end for r in leaders)]
     theirs = [ctx.read(s) for s in _clauses(ctx, measures, _SENTENCE)]
     mine = [s for s in _clauses(ctx, leaders, _SENTENCE) if len(ctx.read(s).strip()) >= 10]
@@ -366,7 +367,8 @@ class ResultParams(Params):
 def results_per_area(ctx: Context, p: ResultParams) -> Outcome:
     units = [u for u in ctx.need_outline().units if u.area != "other" and u.chars >= p.min_chars]
     if not units:
-        return not_applicable("工作举措没有可按领域区分的段落", details={"units": 0, "with_results": 0})
+        return not_applicable("工作举措没有可按领域区分的段落", looked_for="按领域区分的工作举措段落",
+                              details={"units": 0, "with_results": 0, "without": ""})
     words = [re.compile(w) for w in p.result_words]
     labels = ctx.need_outline().rules.area_labels
     without = []
