@@ -164,7 +164,8 @@ def _verdict(letter: Letter) -> list[Block]:
     if letter.strengths:
         # Strengths first: what to keep is as useful to the author as what to change.
         out.append(_b("para", Run(typeset("主要优点:"), "strong"), typeset("".join(
-            f"{k}.{s}" for k, s in enumerate(letter.strengths, start=1)))))
+            # (1) rather than 1.: a strength often opens with a count (`5项不足中`), and `3.5项` misreads.
+            f"({k}){s}" for k, s in enumerate(letter.strengths, start=1)))))
     out.append(_b("para", Run(typeset("主要问题:"), "strong"), typeset(v.summary)))
     out.append(_b("para", typeset(tally)))
     return out
