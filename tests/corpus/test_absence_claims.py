@@ -22,7 +22,7 @@ from fazhi.pipeline import analyze_path
 from fazhi.review import load_rulebook
 from fazhi.structure.areas import area_scores
 from fazhi.structure.rules import load_rules as load_structure_rules
-from tests.review.seeds import SEEDS, NAMES, gold, short
+from tests.review.seeds import NAMES, SEEDS, gold, short
 
 pytestmark = pytest.mark.skipif(not NAMES, reason="seed reports not found under ../shared/seeds")
 

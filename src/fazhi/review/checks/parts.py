@@ -14,9 +14,8 @@ from fazhi.review.checks.base import (
     Outcome,
     Params,
     Patterns,
-    distinct,
-    outermost,
     failed,
+    outermost,
     passed,
 )
 from fazhi.review.context import Context
