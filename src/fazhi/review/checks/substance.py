@@ -362,6 +362,19 @@ class ResultParams(Params):
     result_words: Patterns = ()
     min_share: Annotated[float, Field(ge=0, le=1)] = 0.7
     min_chars: Annotated[int, Field(ge=0)] = 60  # units shorter than this are headings in passing
+    # Count only figures that report an outcome (rates, changes), not counts of activities.
+    outcome_figures_only: bool = False
+
+
+def _outcome_figures(ctx: Context, span: Span, p: ResultParams) -> list:
+    """Figures that report an outcome: a rate, a change, or any figure when the rule says so.
+
+    `举办培训3期` counts what was done; `办结率98%`, `下降12%` say what came of it.
+    """
+    figures = ctx.figures_in(span)
+    if not p.outcome_figures_only:
+        return figures
+    return [f for f in figures if f.unit in ("%", "‰") or f.compare is not None]
 
 
 def results_per_area(ctx: Context, p: ResultParams) -> Outcome:
@@ -373,7 +386,7 @@ def results_per_area(ctx: Context, p: ResultParams) -> Outcome:
     labels = ctx.need_outline().rules.area_labels
     without = []
     for u in units:
-        if not ctx.figures_in(u.span) and not any(w.search(ctx.text, u.span.start, u.span.end) for w in words):
+        if not _outcome_figures(ctx, u.span, p) and not any(w.search(ctx.text, u.span.start, u.span.end) for w in words):
             without.append(u)
     share = 1 - len(without) / len(units)
     details = {
