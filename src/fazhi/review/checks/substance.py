@@ -78,9 +78,38 @@ def shortcoming_items(ctx: Context, p: ShortcomingParams) -> list[Span]:
                 # Back to the pause before the cause word: `…等,主要原因是` keeps `…等,`.
                 pauses = [i for i in (ctx.text.rfind(m, c.start, cut) for m in ",，:：") if i >= 0]
                 head = ctx.span(c.start, max(pauses) + 1 if pauses and hits else cut)
-                items += [k for k in _clauses(ctx, [head]) if any(x.search(ctx.read(k)) for x in problem)]
+                items += [k for k in _clauses(ctx, [head])
+                          if any(x.search(ctx.read(k)) for x in problem) and _says_something(ctx.read(k), problem)]
             in_causes = in_causes or any(x.search(text) for x in cause)
-    return items
+    words = [re.compile(w) for w in p.specific_words]
+    return [_after_lead_in(ctx, i, words) for i in items]
+
+
+_LEAD_IN = re.compile(r"[:：]")
+_FILLER = re.compile(r"[的是了和与及等主要方面上中]|工作|我们|我[市县区镇局]|年度?|\d")
+
+
+def _says_something(text: str, problem: list[re.Pattern[str]]) -> bool:
+    """A clause that names what is wrong, not only that something is (`存在问题的` before `原因是`)."""
+    for x in problem:
+        text = x.sub("", text)
+    return len(re.findall(r"[\u4e00-\u9fff]", _FILLER.sub("", text))) >= 2
+
+
+def _after_lead_in(ctx: Context, item: Span, words: list[re.Pattern[str]]) -> Span:
+    """The item without a general lead-in that announces the list (`…还存在一些差距和不足:`).
+
+    The lead-in names no area or unit; left in, its stock words would be read as
+    part of the first problem and blur what the plans are compared with.
+    """
+    text = ctx.read(item)
+    m = _LEAD_IN.search(text)
+    if m is None or not text[m.end():].strip(" 。；;"):
+        return item
+    lead = ctx.span(item.start, item.start + m.start())
+    if _specific(ctx, lead, words):
+        return item
+    return ctx.span(item.start + m.end(), item.end)
 
 
 # The default word lists of the shortcomings checks (a rule file may replace them).
