@@ -194,10 +194,12 @@ def shortcomings_answered(ctx: Context, p: AnsweredParams) -> Outcome:
                     if any(x.search(ctx.read(c)) for x in remedy)]
     if "plans" in p.within and o.marks_for("plans"):
         answers += [item for region in plan_regions(ctx) for item in plan_items(ctx, region)]
+    # A problem is not its own answer: a merged 问题和下一步打算 part lists both in one region.
+    answers = [a for a in answers if not any(a.start < q.end and q.start < a.end for q in problems)]
     if not answers:
         return failed(0.0, evidence=problems, looked_for="整改措施或下一年度安排",
                       details={"items": len(problems), "answered": 0, "unanswered": len(problems)})
-    matrix = similarity_matrix([ctx.read(s) for s in problems], [ctx.read(a) for a in answers])
+    matrix = _answer_similarity(ctx, problems, answers)
     answered, unanswered = [], []
     for problem, row in zip(problems, matrix, strict=True):
         best = max(range(len(answers)), key=row.__getitem__)
@@ -212,6 +214,22 @@ def shortcomings_answered(ctx: Context, p: AnsweredParams) -> Outcome:
     if share >= p.min_share:
         return passed(credit, evidence=answered, looked_for="与各项不足相对应的整改措施或工作安排", details=details)
     return failed(credit, evidence=unanswered, looked_for="与这些不足相对应的整改措施或工作安排", details=details)
+
+
+def _answer_similarity(ctx: Context, problems: list[Span], answers: list[Span]) -> list[list[float]]:
+    """How closely each answer speaks of each problem: the item as a whole, or its closest sentence.
+
+    A plan item is often a paragraph of several measures; one of them answering the
+    problem is enough, and the item's other measures should not dilute it.
+    """
+    texts = [ctx.read(q) for q in problems]
+    whole = similarity_matrix(texts, [ctx.read(a) for a in answers])
+    owner = [(k, s) for k, a in enumerate(answers) for s in _clauses(ctx, [a], _SENTENCE)]
+    parts = similarity_matrix(texts, [ctx.read(s) for _, s in owner]) if owner else [[] for _ in texts]
+    for row, part_row in zip(whole, parts, strict=True):
+        for (k, _), value in zip(owner, part_row, strict=True):
+            row[k] = max(row[k], value)
+    return whole
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
