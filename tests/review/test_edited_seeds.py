@@ -189,3 +189,14 @@ def test_a_rate_above_100_percent_is_a_contradiction():
     f = finding(result, "figures.consistent")
     assert f["status"] == "failed" and "120" in f["message"]
     assert finding(analyze(seed_text(HAIYUAN)), "figures.consistent")["status"] == "passed"
+
+
+def test_a_count_above_the_stated_total_of_the_same_thing_is_a_contradiction():
+    # 孝义 states its 16 townships as a whole (均聘请), then counts 18 township stations.
+    text = edited(XIAOYI, "全市16个乡镇(街道)和政府各部门均聘请了法律顾问",
+                  "全市16个乡镇(街道)均聘请了法律顾问,政府各部门也聘请了法律顾问")
+    assert "16个乡镇(街道)法律服务站" in text
+    text = text.replace("16个乡镇(街道)法律服务站", "18个乡镇(街道)法律服务站", 1)
+    f = finding(analyze(text), "figures.consistent")
+    assert f["status"] == "failed" and "“18个乡镇(街道)…”多于“全市16个乡镇(街道)”的总数" in f["message"]
+    assert finding(analyze(seed_text(XIAOYI)), "figures.consistent")["status"] == "passed"
