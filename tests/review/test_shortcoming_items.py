@@ -28,3 +28,13 @@ def test_the_subject_of_a_causes_sentence_is_not_a_further_problem():
     )
     f = finding(run(report(shortcomings=shortcomings)), "shortcomings.specific")
     assert f.details["items"] == 1 and f.details["specific"] == 1
+
+
+def test_one_specific_problem_fails_as_too_few_not_as_vague():
+    shortcomings = (
+        "三、存在的不足和原因\n"
+        "行政执法监督机制还不够健全,难以及时纠正违法执法行为。"
+        "主要原因是执法监督制度滞后,法治专业人才短缺。\n"
+    )
+    f = finding(run(report(shortcomings=shortcomings)), "shortcomings.specific")
+    assert f.status == "failed" and "只写了1项具体问题" in f.message and "只有1项" not in f.message

@@ -165,7 +165,8 @@ def shortcomings_specific(ctx: Context, p: ShortcomingParams) -> Outcome:
     credit = min(1.0, len(specific) / max(p.full_specific, p.min_specific))
     if len(specific) >= p.min_specific:
         return passed(credit, evidence=specific, looked_for="指明领域、单位或具体表现的问题", details=details)
-    variant = "stock" if not specific else None
+    # All the problems named are specific, there are just too few of them.
+    variant = "stock" if not specific else ("few" if len(specific) == len(items) else None)
     return failed(credit, evidence=[i for i in items if i not in specific] or shortcoming_spans(ctx),
                   looked_for="指明领域、单位或具体表现的问题", variant=variant, details=details)
 
@@ -451,7 +452,7 @@ def results_per_area(ctx: Context, p: ResultParams) -> Outcome:
 CHECKS = (
     # 不足是否具体(指明领域、单位或具体表现),还是只有一句套话
     CheckSpec("shortcomings_specific", shortcomings_specific, ShortcomingParams,
-              ("items", "specific", "vague"), ("failed.stock", "failed.absent")),
+              ("items", "specific", "vague"), ("failed.stock", "failed.few", "failed.absent")),
     # 每项不足是否有整改措施/下一年度安排与之对应(文本相似度)
     CheckSpec("shortcomings_answered", shortcomings_answered, AnsweredParams, ("items", "answered", "unanswered"),
               ("failed.absent",)),
