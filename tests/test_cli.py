@@ -147,7 +147,7 @@ def test_review_writes_a_letter_per_report_and_a_summary(tmp_path: Path) -> None
     result = fazhi("review", *seed_paths()[:2], "--out", out)
     assert result.returncode == 0, result.stderr.decode()
     table = result.stdout.decode()
-    assert "孝义市" in table and "鞍山市" in table and "73.6" in table
+    assert "孝义市" in table and "鞍山市" in table and "77.2" in table
     for path in seed_paths()[:2]:
         for suffix in ("md", "html", "docx"):
             assert (out / f"{path.stem}.审查意见.{suffix}").stat().st_size > 0
