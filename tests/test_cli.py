@@ -147,7 +147,7 @@ def test_review_writes_a_letter_per_report_and_a_summary(tmp_path: Path) -> None
     result = fazhi("review", *seed_paths()[:2], "--out", out)
     assert result.returncode == 0, result.stderr.decode()
     table = result.stdout.decode()
-    assert "孝义市" in table and "鞍山市" in table and "69.6" in table
+    assert "孝义市" in table and "鞍山市" in table and "77.2" in table
     for path in seed_paths()[:2]:
         for suffix in ("md", "html", "docx"):
             assert (out / f"{path.stem}.审查意见.{suffix}").stat().st_size > 0
@@ -194,3 +194,16 @@ def test_config_path_that_is_a_folder_is_one_line(tmp_path: Path) -> None:
     result = fazhi("list", "--config", tmp_path)
     assert result.returncode == 2
     assert "文件夹" in result.stderr.decode() and b"Traceback" not in result.stderr
+
+
+def test_review_with_a_reviewer_signs_the_letter_off_and_without_one_marks_it_a_draft(tmp_path: Path) -> None:
+    seed = seed_paths()[4]
+    signed, draft = tmp_path / "signed", tmp_path / "draft"
+    env = {"FAZHI_LETTER_OFFICE": "示例市依法治市办", "FAZHI_LETTER_DATE": "2025-03-20"}
+    assert fazhi("review", seed, "--out", signed, "--reviewer", "王审核", env=env).returncode == 0
+    assert fazhi("review", seed, "--out", draft).returncode == 0
+    signed_md = (signed / f"{seed.stem}.审查意见.md").read_text(encoding="utf-8")
+    draft_md = (draft / f"{seed.stem}.审查意见.md").read_text(encoding="utf-8")
+    assert "初审稿" not in signed_md and "经审核人王审核复核" in signed_md
+    assert "示例市依法治市办" in signed_md and "2025年3月20日" in signed_md
+    assert draft_md.startswith("**初审稿（未经人工复核）**") and "（审核机关）" in draft_md

@@ -61,7 +61,7 @@ def test_a_broken_check_becomes_an_error_finding_and_the_others_still_run(monkey
         raise ZeroDivisionError("division by zero")
 
     registry = dict(engine.REGISTRY)
-    registry["comparisons"] = dataclasses.replace(registry["comparisons"], run=boom)
+    registry["core_comparisons"] = dataclasses.replace(registry["core_comparisons"], run=boom)
     monkeypatch.setattr(engine, "REGISTRY", registry)
     result = run(report())
     f = finding(result, "evidence.comparisons")

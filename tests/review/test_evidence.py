@@ -42,8 +42,8 @@ def test_figures_per_thousand_characters():
 def test_named_documents_are_counted_once_each():
     text = report().replace("印发《示例县规范性文件管理办法》", "再次落实《示例县优化营商环境十条措施》")
     f = finding(run(text), "evidence.documents")
-    assert f.details["count"] == 1
-    assert [s.surface for s in f.evidence] == ["《示例县优化营商环境十条措施》"]
+    assert f.details["count"] == 2
+    assert [s.surface for s in f.evidence].count("《示例县优化营商环境十条措施》") == 1
 
 
 def test_no_named_document_fails_and_says_what_was_looked_for():
@@ -52,10 +52,17 @@ def test_no_named_document_fails_and_says_what_was_looked_for():
     assert f.looked_for and "《》" in f.looked_for
 
 
-def test_year_on_year_comparisons_pass():
+def test_year_on_year_comparisons_of_core_indicators_pass():
     f = finding(run(report()), "evidence.comparisons")
     assert f.status == "passed"
-    assert f.details["count"] == 2
+    assert "出庭应诉率" in f.details["compared"] and "败诉率" in f.details["compared"]
+
+
+def test_a_comparison_of_any_other_figure_is_not_a_core_comparison():
+    text = report().replace("较上年提高15个百分点", "").replace("较上年下降2个百分点", "")
+    f = finding(run(text), "evidence.comparisons")
+    # `处罚案件较上年下降12%`, `同比增长8%` remain: they are not core indicators.
+    assert f.status == "failed" and f.details["count"] == 0
 
 
 def test_no_comparison_fails():

@@ -99,10 +99,11 @@ def test_a_one_sentence_leaders_part_fails():
     assert "过于简略" in f.message
 
 
-def test_leaders_substance_is_not_applicable_when_the_part_is_missing():
+def test_leaders_substance_scores_nothing_when_the_part_is_missing():
+    # Failed, not left out: a missing part must not lift the score by dropping its rules.
     f = finding(run(report(leaders="")), "leaders.substantive")
-    assert f.status == "not_applicable"
-    assert f.looked_for
+    assert f.status == "failed" and f.credit == 0
+    assert "本项不得分" in f.message and f.looked_for
 
 
 

@@ -8,7 +8,7 @@ from tests.review.helpers import finding, report, run
 def test_plans_with_targets_and_dates_pass_and_show_them():
     f = finding(run(report()), "plans.specific")
     assert f.status == "passed"
-    assert f.details["items"] == 3 and f.details["specific"] == 3
+    assert f.details["items"] == 4 and f.details["specific"] == 4
     surfaces = [s.surface for s in f.evidence]
     assert "年内" in surfaces and "不少于4期" in surfaces and "6月底前" in surfaces
 
@@ -61,7 +61,8 @@ def test_plans_in_a_combined_section_start_where_the_plans_open():
     assert all(s.start > text.index("下一步") for s in f.evidence)
 
 
-def test_no_plans_is_not_applicable_here_and_failed_under_the_part_rule():
+def test_no_plans_scores_nothing_here_and_fails_under_the_part_rule():
     result = run(report(plans=""))
-    assert finding(result, "plans.specific").status == "not_applicable"
+    assert finding(result, "plans.specific").status == "failed"
+    assert finding(result, "plans.specific").credit == 0
     assert finding(result, "parts.plans").status == "failed"

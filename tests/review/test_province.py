@@ -70,7 +70,10 @@ def test_on_the_seeds_the_province_turns_the_march_publications_late():
 def test_on_the_seeds_only_the_provincial_title_form_fails_the_situation_titles():
     for name in NAMES:
         title = seed_input(name).identity.title
-        fits = title is not None and str(title.value).replace(" ", "").endswith("法治政府建设年度报告")
+        if title is None:  # 000's text opens with the body: no title to judge
+            assert status(name, "form.title", True) == "not_applicable", short(name)
+            continue
+        fits = str(title.value).replace(" ", "").endswith("法治政府建设年度报告")
         assert status(name, "form.title", True) == ("passed" if fits else "failed"), short(name)
     assert {short(n) for n in NAMES if status(n, "form.title") == "passed"} == {"001", "002", "004"}
     assert {short(n) for n in NAMES if status(n, "parts.other", True) == "passed"} == {"002"}

@@ -56,19 +56,19 @@ def _refused(text: str, match: str) -> None:
 
 
 def test_an_unknown_check_is_refused_with_the_known_ones():
-    _refused(PACKAGED.replace('check = "comparisons"', 'check = "compare"', 1), "compare.*part_present")
+    _refused(PACKAGED.replace('check = "core_comparisons"', 'check = "compare"', 1), "compare.*part_present")
 
 
 def test_an_unknown_parameter_is_refused_with_the_rule_id():
-    _refused(PACKAGED.replace("min_count = 2", "min_cout = 2", 1), r"id=evidence\.comparisons.*min_cout")
+    _refused(PACKAGED.replace("min_count = 1", "min_cout = 1", 1), r"id=evidence\.comparisons.*min_cout")
 
 
 def test_a_bad_regular_expression_is_refused():
-    _refused(PACKAGED.replace("'归因于'", "'归因于('", 1), "正则")
+    _refused(PACKAGED.replace("'之所以'", "'之所以('", 1), "正则")
 
 
 def test_a_message_naming_an_unknown_field_is_refused():
-    _refused(PACKAGED.replace("有{count}处与往年", "有{cnt}处与往年", 1), "cnt")
+    _refused(PACKAGED.replace("{compared}给出了", "{cmp}给出了", 1), "cmp")
 
 
 def test_a_rule_without_a_failed_message_is_refused():
@@ -172,8 +172,8 @@ def test_an_unreadable_rule_file_is_a_config_error_naming_it(tmp_path: Path, mak
     "old, new, said",
     [
         ('severity = "info"', 'severity = "fatal"', ".severity): 取值应为 'error'、'warning'、'info',现为 'fatal'"),
-        ("min_count = 2", 'min_count = "两次"', "(rules[id=evidence.comparisons].params.min_count): 应为整数"),
-        ("min_count = 2", "min_count = 0", ".params.min_count): 应不小于 1,现为 0"),
+        ("min_count = 1", 'min_count = "两次"', "(rules[id=evidence.comparisons].params.min_count): 应为整数"),
+        ("min_count = 1", "min_count = 0", ".params.min_count): 应不小于 1,现为 0"),
         ('id = "parts.plans"\nversion', "version", "(rules[第5条].id): 缺少此项"),
     ],
     ids=["literal", "type", "bound", "missing"],

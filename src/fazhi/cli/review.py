@@ -30,7 +30,9 @@ from fazhi.core.errors import FazhiError
 def review(
     targets: Annotated[list[str], typer.Argument(help="报告文件、文件夹,或已入库报告的编号")],
     out_dir: Annotated[Path, typer.Option("--out", help="审查意见书与汇总表的输出目录")] = Path("review-letters"),
-    reviewer: Annotated[Optional[str], typer.Option(help="落款单位,如 示例市依法治市办")] = None,
+    reviewer: Annotated[
+        Optional[str], typer.Option(help="复核意见书的审核人姓名;给出即视为已人工复核,不给则意见书标为“初审稿(未经人工复核)”")
+    ] = None,
     config: ConfigOption = None,
     db: DbOption = None,
     workers: WorkersOption = None,
@@ -78,7 +80,9 @@ def review(
     for row, text in reviewed:
         stem = letter_stem(row, stems)
         try:
-            write_letter(build_letter(row, text, reviewer=reviewer), out_dir, stem)
+            letter = build_letter(row, text, reviewer=reviewer, date=settings.letter_date,
+                                  office=settings.letter_office)
+            write_letter(letter, out_dir, stem)
         except OSError as exc:
             # A full disk leaves a half-written letter: better none than an empty .md.
             for suffix in (".md", ".html", ".docx"):

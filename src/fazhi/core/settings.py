@@ -10,6 +10,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,13 @@ class Settings(BaseModel):
     workers: int = Field(0, ge=0, le=1024, description="入库时的工作进程数;0 表示与处理器核数相同")
     rulebook: Path | None = Field(
         None, description="审查规则文件(TOML),如本省的规则;留空则用内置的 2019 年《规定》规则"
+    )
+    # -- review letters (the review helper's block) --
+    letter_office: str | None = Field(
+        None, description="审核意见书的落款机关,如 示例市依法治市办;留空则落款处留白,由审核人填写"
+    )
+    letter_date: date | None = Field(
+        None, description="审核意见书的落款日期(YYYY-MM-DD);留空则日期处留白,由审核人填写"
     )
 
     @property

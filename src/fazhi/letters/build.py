@@ -36,7 +36,14 @@ def build_letter(
     date: dt.date | None = None,
     *,
     data: LetterData | None = None,
+    office: str | None = None,
 ) -> Letter:
+    """The letter for one analysis.
+
+    ``reviewer`` is the person who read the letter and signs it off: without one
+    the letter is a draft (初审稿,未经人工复核). ``office`` and ``date`` are the
+    signature and its date; unset, they are left blank for the reviewer.
+    """
     data = data or packaged_letter_data()
     identity = _identity(analysis)
     findings = list(analysis.get("findings") or [])
@@ -65,8 +72,11 @@ def build_letter(
         groups=groups,
         addressee=_addressee(analysis, identity),
         instruments=tuple(dict.fromkeys(m for f in findings for m in _INSTRUMENT.findall(str(f.get("basis") or "")))),
-        reviewer=reviewer,
-        date=date or dt.date.today(),
+        reviewer=reviewer or None,
+        date=date,
+        office=office or None,
+        you=_you(analysis),
+        strengths=_strengths(findings),
         versions=tuple((str(k), str(v)) for k, v in (analysis.get("versions") or {}).items())
         + (("letters", data.version),),
     )
@@ -131,6 +141,7 @@ def _item(
 
 def _verdict(analysis: Mapping[str, Any], findings: list, data: LetterData) -> Verdict:
     band = band_of(analysis, data)
+    ruled = (analysis.get("score") or {}).get("verdict") or {}
     statuses = [f.get("status") for f in findings]
     partial = sum(
         1 for f in findings if f.get("status") == "passed" and f.get("credit") is not None and float(f["credit"]) < 1
@@ -145,7 +156,53 @@ def _verdict(analysis: Mapping[str, Any], findings: list, data: LetterData) -> V
         failed=statuses.count("failed"),
         partial=partial,
         unchecked=statuses.count("not_applicable") + statuses.count("error"),
+        caps=tuple(dict.fromkeys(typeset(c["reason"]) for c in ruled.get("caps") or [] if c.get("reason"))),
+        bands=_bands(ruled.get("bands") or []),
+        by_score=str(ruled.get("by_score") or ""),
     )
+
+
+def _bands(bands: list) -> str:
+    """`85分以上为合格,70分以上为基本合格,其余为需修改`: the scale the verdict was read from."""
+    parts = [f"{b['min_score']:g}分以上为{b['label']}" for b in bands[:-1]]
+    if bands:
+        parts.append(f"其余为{bands[-1]['label']}")
+    return ",".join(parts)
+
+
+# Rules whose passing says something about the report's substance, in the order a reader values.
+_STRENGTH_RULES = (
+    "shortcomings.specific", "plans.specific", "plans.answer", "indicators.core", "measures.results",
+    "leaders.substantive", "parts.reasons", "evidence.comparisons", "coverage.areas", "evidence.figures",
+    "evidence.documents", "figures.consistent",
+)
+MAX_STRENGTHS = 4
+
+
+def _strengths(findings: list) -> tuple[str, ...]:
+    """The messages of fully passed substance rules: what the author should keep doing."""
+    passed = {str(f.get("rule")): f for f in findings
+              if f.get("status") == "passed" and float(f.get("credit") or 0) >= 1}
+    picked = [typeset(str(passed[r].get("message") or "")) for r in _STRENGTH_RULES if r in passed]
+    return tuple(m for m in picked if m)[:MAX_STRENGTHS]
+
+
+# How an office addresses the author (你市, 你县 …): by the jurisdiction's last character where it is
+# a place or an office, else by its level.
+_YOU_SUFFIX = ("省", "市", "县", "区", "旗", "州", "盟", "镇", "乡", "街道", "厅", "局", "委", "办")
+_YOU_LEVEL = {"province": "你省", "city": "你市", "county": "你县", "district": "你区", "zone": "你区",
+              "department": "你单位", "township": "你镇"}
+
+
+def _you(analysis: Mapping[str, Any]) -> str:
+    place = analysis.get("jurisdiction") or {}
+    name = str(place.get("name") or "")
+    for suffix in _YOU_SUFFIX:
+        if name.endswith(suffix):
+            return "你" + ("街道" if suffix == "街道" else suffix)
+    if name.endswith(("管委会", "管理委员会")):
+        return "你委"
+    return _YOU_LEVEL.get(str(place.get("level") or ""), "你单位")
 
 
 def _unrated(analysis: Mapping[str, Any]) -> str:

@@ -20,6 +20,7 @@ VERSION_NAMES = {
     "indicator_catalog": "指标目录",
     "structure_rules": "结构规则",
     "letters": "意见用语",
+    "figures_data": "数字规则",
 }
 
 
@@ -74,9 +75,14 @@ def title_lines(letter: Letter) -> tuple[str, ...]:
     return head, tail
 
 
+DRAFT = "初审稿(未经人工复核)"
+
+
 def blocks(letter: Letter) -> tuple[Block, ...]:
+    # Until a person signs it off the letter says at its head that it is a draft.
+    out = [_b("para", Run(typeset(DRAFT), "strong"))] if letter.draft else []
     # A line break inside the title block: each format renders "\n" as its own break.
-    out = [_b("title", "\n".join(title_lines(letter))), _b("addressee", typeset(f"{letter.addressee}:"))]
+    out += [_b("title", "\n".join(title_lines(letter))), _b("addressee", typeset(f"{letter.addressee}:"))]
     out.append(_b("para", _opening(letter)))
     out += _identity(letter)
     out += _verdict(letter)
@@ -94,12 +100,13 @@ def blocks(letter: Letter) -> tuple[Block, ...]:
             out.append(_b("para", typeset(lead + named + "。")))
     out.append(_b("heading1", "四、有关要求"))
     out.append(_b("para", letter.verdict.closing))
-    out.append(_b("para", typeset("对上述意见有不同看法的,可与我们沟通说明。")))
+    out.append(_b("para", typeset("对上述意见有不同看法的,可与我办沟通说明。")))
     out.append(_b("blank"))
-    # Without a name, room for a handwritten one.
-    out.append(_b("signature", typeset(f"审核人:{letter.reviewer or chr(0x3000) * 4}")))
-    out.append(_b("date", cn_date(letter.date)))
+    # Unset office and date: room for the reviewer to write them in.
+    out.append(_b("signature", typeset(letter.office or "(审核机关)")))
+    out.append(_b("date", cn_date(letter.date) if letter.date else "\u3000\u3000年\u3000\u3000月\u3000\u3000日"))
     out.append(_b("note", _note(letter)))
+    out += _appendix(letter)
     return tuple(out)
 
 
@@ -110,14 +117,14 @@ def _opening(letter: Letter) -> str:
     laws = "".join(letter.instruments[:MAX_INSTRUMENTS]) or "有关规定"
     more = "等" if len(letter.instruments) > MAX_INSTRUMENTS else ""
     return typeset(
-        f"我们对你单位{report}(以下简称《报告》)进行了审核。依据{laws}{more},"
+        f"我办对{letter.you}{report}(以下简称《报告》)进行了审核。依据{laws}{more},"
         "重点审核了《报告》内容是否完整、具体,数据是否充分、一致,形式和公开是否符合要求。现将审核意见反馈如下。"
     )
 
 
 def _identity(letter: Letter) -> list[Block]:
     i = letter.identity
-    about = [p for p in (i.place, i.level, f"行政区划代码{i.code}" if i.code else "") if p]
+    about = [p for p in (i.place, i.level) if p]
     rows = [
         ("报告单位", (i.jurisdiction or "未能识别") + (f"({','.join(about)})" if about else "")),
         ("报告标题", f"《{' '.join(i.title.split())}》" if i.title else "未载明标题"),
@@ -127,9 +134,6 @@ def _identity(letter: Letter) -> list[Block]:
     ]
     if i.issuer:
         rows.insert(1, ("发文单位", "、".join(i.issuer.split())))
-    # File name and checksum on lines of their own: a long Latin token would stretch a justified line.
-    rows.append(("审核文件", i.source or "未记录"))
-    rows.append(("文件校验", f"SHA-256 前12位 {i.sha_short}" if i.sha256 else "未记录"))
     out = [_b("heading1", "一、报告基本情况")]
     out += [_b("para", Run(typeset(f"{label}:"), "strong"), typeset(value) + "。") for label, value in rows]
     return out
@@ -137,18 +141,34 @@ def _identity(letter: Letter) -> list[Block]:
 
 def _verdict(letter: Letter) -> list[Block]:
     v = letter.verdict
-    score = f"《报告》得分{v.score:.1f}分(满分100分)。" if v.score is not None else ""
+    score = ""
+    if v.score is not None:
+        scale = f",{v.bands}" if v.bands else ""
+        score = f"《报告》得分{v.score:.1f}分(满分100分{scale})。"
+    capped = ""
+    if v.caps:
+        # A quotation inside a quotation takes single quotes (GB/T 15834).
+        quoted = ";".join(c.replace("“", "‘").replace("”", "’") for c in v.caps)
+        held = f"按得分应为“{v.by_score}”," if v.by_score and v.by_score != v.label else ""
+        capped = f"{held}依据审核规则“{quoted}”,结论定为“{v.label}”。"
     counts = [f"符合要求{v.passed}项"] + [
         f"{label}{n}项" for label, n in (("需修改", v.failed), ("需完善", v.partial), ("无法核对", v.unchecked)) if n
     ]
     tally = (
         f"本次共审核{v.checked}项要点,其中{','.join(counts)}。具体情况如下。" if v.checked else "本次未能审核具体要点。"
     )
-    return [
+    out = [
         _b("heading1", "二、总体评价"),
-        _b("para", Run(typeset("审核结论:"), "strong"), Run(v.label, "verdict"), typeset(f"。{score}{v.summary}")),
-        _b("para", typeset(tally)),
+        _b("para", Run(typeset("审核结论:"), "strong"), Run(v.label, "verdict"), typeset(f"。{score}{capped}")),
     ]
+    if letter.strengths:
+        # Strengths first: what to keep is as useful to the author as what to change.
+        out.append(_b("para", Run(typeset("主要优点:"), "strong"), typeset("".join(
+            # (1) rather than 1.: a strength often opens with a count (`5项不足中`), and `3.5项` misreads.
+            f"({k}){s}" for k, s in enumerate(letter.strengths, start=1)))))
+    out.append(_b("para", Run(typeset("主要问题:"), "strong"), typeset(v.summary)))
+    out.append(_b("para", typeset(tally)))
+    return out
 
 
 def _item(n: int, item: Item) -> list[Block]:
@@ -181,5 +201,20 @@ def _quote_block(quote: Quote, more: str) -> Block:
 
 
 def _note(letter: Letter) -> str:
+    if letter.draft:
+        return typeset("(本意见为依据审核要点自动生成的初审稿,未经人工复核;原文引用以所审核文件为准。)")
+    return typeset(f"(本意见依据审核要点生成,经审核人{letter.reviewer}复核;原文引用以所审核文件为准。)")
+
+
+def _appendix(letter: Letter) -> list[Block]:
+    """The machinery (file, checksum, code, versions): for the record, out of the letter's body."""
+    i = letter.identity
     versions = ",".join(f"{VERSION_NAMES.get(k, k)} {v}" for k, v in letter.versions)
-    return typeset(f"(本意见由 fazhi 依据审核要点自动生成,经审核人复核;原文引用以所审核文件为准。版本:{versions}。)")
+    rows = [
+        ("审核文件", i.source or "未记录"),
+        ("文件校验", f"SHA-256 前12位 {i.sha_short}" if i.sha256 else "未记录"),
+    ]
+    if i.code:
+        rows.append(("行政区划代码", i.code))
+    rows.append(("程序版本", versions or "未记录"))
+    return [_b("note", typeset("附:审核记录"))] + [_b("note", typeset(f"{label}:{value}。")) for label, value in rows]

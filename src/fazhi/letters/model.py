@@ -78,6 +78,9 @@ class Verdict:
     failed: int
     partial: int
     unchecked: int  # not applicable or could not run
+    caps: tuple[str, ...] = ()  # the rulebook's sentences that held the verdict down, quoted
+    bands: str = ""  # how scores map to verdicts, as the rulebook states it ("85分以上为合格,…")
+    by_score: str = ""  # the verdict of the score alone, when a cap lowered it
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,9 +90,16 @@ class Letter:
     groups: tuple[Group, ...]
     addressee: str
     instruments: tuple[str, ...]  # the laws the findings cite, for the opening sentence
-    reviewer: str | None
-    date: dt.date
+    reviewer: str | None  # the person who signed the letter off; None: a draft (初审稿) no person has reviewed
+    date: dt.date | None  # None: left blank for the reviewer to fill in
     versions: tuple[tuple[str, str], ...]  # rulebook, catalog, fazhi, letters: stored with the letter
+    office: str | None = None  # the reviewing office (落款); None: left blank
+    you: str = "你单位"  # how the office addresses the report's author: 你市, 你县, 你区, 你局 …
+    strengths: tuple[str, ...] = ()  # what the report does well, named before the problems
+
+    @property
+    def draft(self) -> bool:
+        return not self.reviewer
 
     @property
     def items(self) -> tuple[Item, ...]:

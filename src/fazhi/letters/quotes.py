@@ -19,7 +19,10 @@ HEAD, TAIL = 48, 24
 HEADING_MAX = 24  # a section heading named in 见“…” is cut to this
 # Where a clause ends: context stops there rather than mid-clause.
 _CLAUSE_END = "\u3002\uff1b;\uff01!\uff1f?"  # 。;!? in both widths
+# Where a clause ends or pauses: a quote cut short is cut at one of these, never mid-word.
+_PAUSE = _CLAUSE_END + "\uff0c,\u3001\uff1a:"  # also ,、:
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
+SLACK = 24  # how far past its nominal length a cut may move to reach a pause
 
 
 def quote_spans(
@@ -47,20 +50,32 @@ def quote_spans(
 def quote(text: str, start: int, end: int, sections: Sequence[Mapping] = ()) -> Quote:
     where = _section_of(start, end, sections)
     if end - start > LONG:
-        marked = flat(text[start : start + HEAD]) + "…" + flat(text[end - TAIL : end])
+        head = _pause_before(text, start + HEAD // 2, start + HEAD + SLACK) or start + HEAD
+        tail = _pause_after(text, max(head, end - TAIL - SLACK), end - TAIL // 2)
+        tail = tail if tail is not None else max(head, end - TAIL)
+        marked = flat(text[start:head]) + ("…" if tail > head else "") + flat(text[tail:end])
         return Quote("", marked, "", False, False, where)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before_from = max(line_start, start - CONTEXT)
     if before_from > line_start:
-        # Start after the last clause end inside the window, when there is one.
+        # Start after the last clause end inside the window, else after the last pause
+        # (looking a little further back), else nothing before the evidence: never mid-word.
         cut = max(text.rfind(mark, before_from, start) for mark in _CLAUSE_END)
-        before_from = cut + 1 if cut >= 0 else before_from
+        if cut < 0:
+            pause = _pause_after(text, max(line_start, start - CONTEXT - SLACK), start)
+            before_from = pause if pause is not None else start
+        else:
+            before_from = cut + 1
     after_to = min(line_end, end + CONTEXT)
     if after_to < line_end:
         ends = [i for i in (text.find(mark, end, after_to) for mark in _CLAUSE_END) if i >= 0]
-        after_to = min(ends) + 1 if ends else after_to
+        if ends:
+            after_to = min(ends) + 1
+        else:
+            pause = _pause_before(text, end, min(line_end, end + CONTEXT + SLACK))
+            after_to = pause if pause is not None else end
     return Quote(
         before=flat(text[before_from:start]).lstrip(),
         marked=flat(text[start:end]),
@@ -69,6 +84,18 @@ def quote(text: str, start: int, end: int, sections: Sequence[Mapping] = ()) -> 
         cut_after=after_to < line_end and text[after_to - 1] not in _CLAUSE_END,
         where=where,
     )
+
+
+def _pause_before(text: str, lo: int, hi: int) -> int | None:
+    """The end of the last pause mark in ``text[lo:hi]`` (the mark kept), if any."""
+    cut = max(text.rfind(mark, lo, hi) for mark in _PAUSE)
+    return cut + 1 if cut >= 0 else None
+
+
+def _pause_after(text: str, lo: int, hi: int) -> int | None:
+    """Just after the first pause mark in ``text[lo:hi]``, if any."""
+    found = [i for i in (text.find(mark, lo, hi) for mark in _PAUSE) if i >= 0]
+    return min(found) + 1 if found else None
 
 
 def flat(text: str) -> str:

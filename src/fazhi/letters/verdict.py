@@ -24,9 +24,14 @@ def score_of(analysis: Mapping) -> float | None:
 
 
 def band_of(analysis: Mapping, data: LetterData) -> VerdictBand | None:
+    """The band of the verdict the rulebook gave (score and caps), else of the letters' own bands."""
     total = score_of(analysis)
     if total is None or analysis.get("error"):
         return None
+    score = analysis.get("score")
+    ruled = (score.get("verdict") or {}).get("label") if isinstance(score, Mapping) else None
+    if ruled:
+        return next((b for b in data.verdicts if b.label == ruled), data.verdicts[-1])
     errors = sum(1 for f in failed_findings(analysis) if f.get("severity") == "error")
     for band in data.verdicts:
         if total >= band.min_score and (band.max_failed_errors is None or errors <= band.max_failed_errors):

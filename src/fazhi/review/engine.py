@@ -15,7 +15,7 @@ from fazhi.core.errors import FazhiError
 from fazhi.core.spans import Span
 from fazhi.review.checks import REGISTRY, Outcome
 from fazhi.review.context import Context
-from fazhi.review.model import Finding, Review, ReviewInput
+from fazhi.review.model import Cap, Finding, Review, ReviewInput, Verdict
 from fazhi.review.rulebook import Rule, Rulebook, load_rulebook
 from fazhi.review.score import score_findings
 
@@ -31,8 +31,28 @@ def review(inp: ReviewInput, rulebook: Rulebook | None = None) -> Review:
     book = rulebook or load_rulebook()
     ctx = Context(inp)
     findings = tuple(_run(ctx, rule) for rule in book.rules)
-    return Review(findings=findings, score=score_findings(findings), rulebook=book.name,
-                  rulebook_version=book.version)
+    score = score_findings(findings)
+    score = replace(score, verdict=verdict_of(score.total, findings, book))
+    return Review(findings=findings, score=score, rulebook=book.name, rulebook_version=book.version)
+
+
+def verdict_of(total: float | None, findings: tuple[Finding, ...], book: Rulebook) -> Verdict | None:
+    """The band the score reaches, then the lowest cap among the failed rules the rulebook names."""
+    if total is None or not book.verdicts:
+        return None
+    labels = [label for label, _ in book.verdicts]
+    by_score = next((label for label, low in book.verdicts if total >= low), labels[-1])
+    failed = {f.rule: f for f in findings if f.status == "failed"}
+    caps = []
+    for cap in book.caps:
+        for rule in cap.rules:
+            if rule in failed:
+                caps.append(Cap(rule, failed[rule].title, cap.verdict, cap.reason))
+    caps.sort(key=lambda c: -labels.index(c.label))
+    label = by_score
+    if caps and labels.index(caps[0].label) > labels.index(by_score):
+        label = caps[0].label
+    return Verdict(label, by_score, tuple(caps), book.verdicts)
 
 
 def _run(ctx: Context, rule: Rule) -> Finding:

@@ -104,6 +104,37 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class Cap:
+    """A failed rule that holds the verdict down, as the rulebook states it."""
+
+    rule: str
+    title: str
+    label: str  # the best verdict the report can get while this rule fails
+    reason: str  # the rulebook's own sentence, quoted in the letter
+
+    def to_json(self) -> dict[str, object]:
+        return {"rule": self.rule, "title": self.title, "label": self.label, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The verdict: the band the score reaches, lowered by the caps of failed rules."""
+
+    label: str
+    by_score: str  # the band of the score alone
+    caps: tuple[Cap, ...] = ()  # the caps that apply, strongest first
+    bands: tuple[tuple[str, float], ...] = ()  # (label, minimum score), best first: quoted in the letter
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "label": self.label,
+            "by_score": self.by_score,
+            "caps": [c.to_json() for c in self.caps],
+            "bands": [{"label": label, "min_score": low} for label, low in self.bands],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Score:
     """The 100-point score and the points each scored rule contributed.
 
@@ -117,9 +148,15 @@ class Score:
     total: float | None
     by_rule: Mapping[str, float]
     unscored: tuple[str, ...] = ()
+    # Set by the engine from the rulebook's bands and caps; not part of what re-scoring the
+    # findings reproduces (that needs no rule file), so not compared.
+    verdict: Verdict | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, object]:
-        return {"total": self.total, "by_rule": dict(self.by_rule), "unscored": list(self.unscored)}
+        out: dict[str, object] = {"total": self.total, "by_rule": dict(self.by_rule), "unscored": list(self.unscored)}
+        if self.verdict is not None:
+            out["verdict"] = self.verdict.to_json()
+        return out
 
 
 @dataclass(frozen=True, slots=True)

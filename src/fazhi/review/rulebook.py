@@ -82,12 +82,29 @@ class _RuleModel(BaseModel):
         return self
 
 
+class _BandModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: str = Field(min_length=1)
+    min_score: float = Field(ge=0, le=100)
+
+
+class _CapModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rules: list[str] = Field(min_length=1)
+    verdict: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+
+
 class _RulebookModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1)
     version: str = Field(min_length=1)
     rules: list[_RuleModel] = Field(min_length=1)
+    verdicts: list[_BandModel] = []
+    caps: list[_CapModel] = []
 
     @model_validator(mode="after")
     def _unique(self) -> _RulebookModel:
@@ -95,6 +112,13 @@ class _RulebookModel(BaseModel):
         doubled = sorted({i for i in ids if ids.count(i) > 1})
         if doubled:
             raise ValueError(f"规则 id 重复: {', '.join(doubled)}")
+        labels = [v.label for v in self.verdicts]
+        if self.verdicts and self.verdicts[-1].min_score != 0:
+            raise ValueError("最后一档结论须接住所有报告:min_score = 0")
+        for cap in self.caps:
+            if cap.verdict not in labels:
+                raise ValueError(f"caps 中的结论 {cap.verdict!r} 不在 verdicts 中;可用: {', '.join(labels)}")
+            # A province that removes a rule keeps the caps that still name one.
         return self
 
 
@@ -113,11 +137,21 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class CapRule:
+    rules: tuple[str, ...]
+    verdict: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Rulebook:
     name: str
     version: str
     rules: tuple[Rule, ...]
     source: str
+    # Verdict bands (label, minimum score), best first, and the caps failed rules put on them.
+    verdicts: tuple[tuple[str, float], ...] = ()
+    caps: tuple[CapRule, ...] = ()
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -211,7 +245,11 @@ def _validate(raw: dict[str, Any], source: str) -> Rulebook:
             where = ".".join([f"rules[id={rule.id}].params", *(str(p) for p in first["loc"])])
             raise _schema_error(where, first, source, hint) from None
         rules.append(_compile(rule, params))
-    return Rulebook(name=model.name, version=model.version, rules=tuple(rules), source=source)
+    return Rulebook(
+        name=model.name, version=model.version, rules=tuple(rules), source=source,
+        verdicts=tuple((v.label, v.min_score) for v in model.verdicts),
+        caps=tuple(CapRule(tuple(c.rules), c.verdict, c.reason) for c in model.caps),
+    )
 
 
 def _schema_error(where: str, error: Any, source: str, hint: str) -> ConfigError:

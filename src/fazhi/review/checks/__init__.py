@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from fazhi.review.checks import evidence, figures, identity, language, parts, plans
+from fazhi.review.checks import evidence, figures, identity, language, parts, plans, substance
 from fazhi.review.checks.base import CheckSpec, Outcome, Params
 
 REGISTRY = MappingProxyType(
     {
         spec.name: spec
-        for module in (parts, plans, identity, evidence, language, figures)
+        for module in (parts, plans, identity, evidence, language, figures, substance)
         for spec in module.CHECKS
     }
 )

@@ -50,6 +50,17 @@ def distinct(spans: Iterable[Span]) -> list[Span]:
     return sorted(seen.values(), key=lambda s: s.start)
 
 
+def outermost(spans: Iterable[Span]) -> list[Span]:
+    """``distinct`` without the spans inside another (`原因` inside `主要原因是`)."""
+    ordered = sorted(distinct(spans), key=lambda s: (s.start, -s.end))
+    kept: list[Span] = []
+    for span in ordered:
+        if kept and span.end <= kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     status: str

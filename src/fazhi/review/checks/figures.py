@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from fazhi.review.checks.base import CheckSpec, Outcome, Params, failed, passed
+from fazhi.review.checks.totals import totals_exceeded
 from fazhi.review.context import Context
 
 
@@ -19,7 +20,10 @@ class ConsistencyParams(Params):
 
 
 def figure_consistency(ctx: Context, p: ConsistencyParams) -> Outcome:
-    issues = [i for i in ctx.need_consistency() if not p.codes or i.code in p.codes]
+    # The figures stage ties figures within a sentence; a stated total holds for the whole report.
+    found = sorted([*ctx.need_consistency(), *totals_exceeded(ctx.need_figures(), ctx.text)],
+                   key=lambda i: i.evidence[0].start)
+    issues = [i for i in found if not p.codes or i.code in p.codes]
     listed = ";".join(i.message for i in issues[: p.max_listed])
     if len(issues) > p.max_listed:
         listed += f";等{len(issues)}处"
@@ -27,7 +31,7 @@ def figure_consistency(ctx: Context, p: ConsistencyParams) -> Outcome:
     if issues:
         return failed(evidence=[s for i in issues for s in i.evidence], details=details)
     return passed(
-        looked_for="相互矛盾的数字(比率超过100%、部分大于整体、比率与分子分母不符、受理≠立案+不予受理)",
+        looked_for="相互矛盾的数字(比率超过100%、部分大于整体、多于全市(县)总数的计数、比率与分子分母不符、受理≠立案+不予受理)",
         details=details,
     )
 

@@ -46,8 +46,12 @@ def title_form(ctx: Context, p: TitleParams) -> Outcome:
     identity = ctx.need_identity()
     title = identity.title
     if title is None or not str(title.value).strip():
-        return failed(looked_for="报告标题(正文之前的标题行或网页元数据中的标题)",
-                      details={"title": "", "problems": "未找到标题"})
+        # The text read opens with the body (a web page copied without its heading, a
+        # file saved from the page's content area): whether the report itself has a
+        # title cannot be told from it, and "未找到标题" would be a claim about the copy.
+        return not_applicable("所读文本在正文之前没有标题行,也没有网页元数据中的标题,无法核对标题写法",
+                              looked_for="报告标题(正文之前的标题行或网页元数据中的标题)",
+                              details={"title": "", "problems": ""})
     # `中共鞍山市委 鞍山市人民政府 关于…` reads as one line; `２０２４年` as `2024年`.
     value = fold("".join(str(title.value).split()))
     problems = [r.label for r in p.require if not re.search(r.pattern, value)]

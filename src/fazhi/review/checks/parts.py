@@ -14,9 +14,8 @@ from fazhi.review.checks.base import (
     Outcome,
     Params,
     Patterns,
-    distinct,
     failed,
-    not_applicable,
+    outermost,
     passed,
 )
 from fazhi.review.context import Context
@@ -67,16 +66,23 @@ class CausesParams(Params):
     # A heading or line naming only the causes (`四、原因分析`) is followed by them:
     # its first paragraph states them, whatever its words.
     dedicated: bool = True
+    # A cause names something that can be changed (staff, funds, a mechanism); one that only
+    # says awareness is "not strong enough" (法治意识不够强) earns part of the credit.
+    concrete: Patterns = ()
+    hollow_credit: Annotated[float, Field(ge=0, le=1)] = 1.0
 
 
 def causes_given(ctx: Context, p: CausesParams) -> Outcome:
     o = ctx.need_outline()
     reasons = o.marks_for("reasons")
     stated = [m.span for m in reasons if m.source in p.stated_sources]
-    stated += _cue_hits(ctx, p.cues, ctx.region("shortcomings") + ctx.region("reasons"))
+    # A cue inside a heading or line that only promises causes (`原因分析`) states none.
+    promised = [m.span for m in reasons if m.source in p.promise_sources]
+    stated += [h for h in _cue_hits(ctx, p.cues, ctx.region("shortcomings") + ctx.region("reasons"))
+               if not any(s.start <= h.start < s.end for s in promised)]
     if p.dedicated:
         stated += _dedicated(ctx, [m for m in reasons if m.source in p.promise_sources])
-    stated = distinct(stated)
+    stated = outermost(stated)
     promises = [m for m in reasons if m.source in p.promise_sources]
     heading = ""
     if promises:
@@ -84,7 +90,10 @@ def causes_given(ctx: Context, p: CausesParams) -> Outcome:
         heading = (holder.heading or promises[0].span).surface
     details = {"stated": len(stated), "heading": heading}
     if stated:
-        return passed(evidence=distinct(stated), details=details)
+        if p.concrete and not _concrete_cause(ctx, stated, p.concrete):
+            return passed(p.hollow_credit, evidence=stated, variant="hollow", details=details,
+                          looked_for="可以改变的具体原因(人员、经费、机制、制度等)")
+        return passed(evidence=stated, details=details)
     if promises:
         holder = o.sections[promises[0].section]
         evidence = [holder.heading] if holder.heading else [promises[0].span]
@@ -92,6 +101,17 @@ def causes_given(ctx: Context, p: CausesParams) -> Outcome:
     where = [m.span for m in o.marks_for("shortcomings")]
     variant = None if where else "absent"
     return failed(evidence=where, looked_for=p.looked_for, variant=variant, details=details)
+
+
+def _concrete_cause(ctx: Context, stated: list[Span], concrete: tuple[str, ...]) -> bool:
+    """Whether a sentence stating a cause (from the cue to its full stop) names a concrete one."""
+    patterns = [re.compile(c) for c in concrete]
+    for span in stated:
+        stop = ctx.text.find("。", span.start)
+        sentence = ctx.text[span.start : stop if stop >= 0 else span.end + 200]
+        if any(x.search(sentence) for x in patterns):
+            return True
+    return False
 
 
 def _dedicated(ctx: Context, marks: list) -> list[Span]:
@@ -126,21 +146,21 @@ def _cue_hits(ctx: Context, cues: tuple[str, ...], regions: list[Span]) -> list[
 class LeadersParams(Params):
     min_sentences: Annotated[int, Field(ge=1)] = 3
     min_chars: Annotated[int, Field(ge=1)] = 100
+    # Full credit from this length: a paragraph of 100 characters passes, but a part that says
+    # what the leaders did (meetings, 述法, decisions, court appearances) takes several hundred.
+    full_chars: Annotated[int, Field(ge=1)] = 100
 
 
 def leaders_substantive(ctx: Context, p: LeadersParams) -> Outcome:
     regions = ctx.region("leaders")
     if not regions:
-        return not_applicable(
-            "报告没有党政主要负责人履行第一责任人职责的部分",
-            looked_for="党政主要负责人履职部分",
-            details={"sentences": 0, "chars": 0},
-        )
+        # Failed, not inapplicable: a missing part must not lift the score by dropping its rules out.
+        return failed(looked_for="党政主要负责人履职部分", variant="absent", details={"sentences": 0, "chars": 0})
     sentences = sum(_sentences(ctx.read(r)) for r in regions)
     chars = sum(1 for r in regions for ch in ctx.read(r) if not ch.isspace())
     details = {"sentences": sentences, "chars": chars}
     if sentences >= p.min_sentences and chars >= p.min_chars:
-        return passed(evidence=regions, details=details)
+        return passed(min(1.0, chars / max(p.full_chars, p.min_chars)), evidence=regions, details=details)
     return failed(evidence=regions, details=details)
 
 
@@ -152,7 +172,8 @@ CHECKS = (
     # 某一法定部分是否出现(标题、标题行、小标题或段首用语)
     CheckSpec("part_present", part_present, PartParams, ("label", "found")),
     # 是否在正文中说明了不足的原因;只在标题中写“原因”不算
-    CheckSpec("causes_given", causes_given, CausesParams, ("stated", "heading"), ("failed.promised", "failed.absent")),
+    CheckSpec("causes_given", causes_given, CausesParams, ("stated", "heading"),
+              ("failed.promised", "failed.absent", "passed.hollow")),
     # 第一责任人部分是否有实质内容(句数与字数)
-    CheckSpec("leaders_substantive", leaders_substantive, LeadersParams, ("sentences", "chars")),
+    CheckSpec("leaders_substantive", leaders_substantive, LeadersParams, ("sentences", "chars"), ("failed.absent",)),
 )

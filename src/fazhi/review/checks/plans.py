@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import Field
 
 from fazhi.core.spans import Span
-from fazhi.review.checks.base import CheckSpec, Outcome, Params, Patterns, failed, not_applicable, passed
+from fazhi.review.checks.base import CheckSpec, Outcome, Params, Patterns, failed, outermost, passed
 from fazhi.review.context import Context
 
 
@@ -23,6 +23,11 @@ class PlansParams(Params):
     min_share: Annotated[float, Field(ge=0, le=1)] = 0.5  # of the items
     min_specific: Annotated[int, Field(ge=0)] = 1
     dates: Patterns = ()  # time limits: `6月底前`, `年内`, `第一季度前`
+    # Plans listed as this many items or more earn this much even without a target.
+    min_items_listed: Annotated[int, Field(ge=1)] = 3
+    listed_credit: Annotated[float, Field(ge=0, le=1)] = 0.0
+    # Numbers with a unit the figures stage may not take (`每月开展“1”期`, `不少于两次`) and frequencies.
+    measures: Patterns = ()
     # Spans where a date does not count: a document's name `《…(2023—2025年)》` sets no limit.
     ignore: Patterns = ("《[^《》]*》",)
 
@@ -30,28 +35,28 @@ class PlansParams(Params):
 def plans_specific(ctx: Context, p: PlansParams) -> Outcome:
     regions = plan_regions(ctx)
     if not regions:
-        return not_applicable(
-            "报告没有下一年度工作安排部分",
-            looked_for="下一年度主要安排",
-            details={"items": 0, "specific": 0, "share": 0.0},
-        )
+        return failed(looked_for="下一年度主要安排", variant="absent", details={"items": 0, "specific": 0, "share": 0.0})
     items = [item for region in regions for item in plan_items(ctx, region)]
     dates = [re.compile(d) for d in p.dates]
+    measures = [re.compile(m) for m in p.measures]
     ignore = [re.compile(i) for i in p.ignore]
     marks = {}
     for item in items:
-        found = [f.span for f in ctx.figures_in(item)] + _dates(ctx, item, dates, ignore)
+        found = [f.span for f in ctx.figures_in(item)] + _dates(ctx, item, dates + measures, ignore)
         if found:
-            marks[item] = sorted(found, key=lambda s: s.start)
+            marks[item] = outermost(found)
     share = len(marks) / len(items) if items else 0.0
     details = {"items": len(items), "specific": len(marks), "share": round(share, 4)}
     credit = min(1.0, share / p.min_share) if p.min_share else 1.0
+    if len(items) >= p.min_items_listed:
+        # Plans set out item by item can at least be checked off next year, targets or not.
+        credit = max(credit, p.listed_credit)
     if len(marks) >= p.min_specific and share >= p.min_share:
         return passed(credit, evidence=[s for spans in marks.values() for s in spans], details=details)
     # Show the items that lack a target: they are what the author has to rewrite.
     vague = [item for item in items if item not in marks]
     # One paragraph with nothing to measure is the genre's generic 下一步 paragraph.
-    variant = "paragraph" if len(items) == 1 and not marks else None
+    variant = "paragraph" if len(items) == 1 and not marks else ("none" if not marks else None)
     return failed(credit, evidence=vague, looked_for="可衡量的目标(数字)或完成时限", variant=variant,
                   details=details)
 
@@ -107,5 +112,5 @@ def _same(a: Span, b: Span) -> bool:
 
 CHECKS = (
     # 下一年度安排中有多少项给出了可衡量的目标或完成时限
-    CheckSpec("plans_specific", plans_specific, PlansParams, ("items", "specific", "share"), ("failed.paragraph",)),
+    CheckSpec("plans_specific", plans_specific, PlansParams, ("items", "specific", "share"), ("failed.paragraph", "failed.none", "failed.absent")),
 )
