@@ -36,6 +36,7 @@ def build_letter(
     date: dt.date | None = None,
     *,
     data: LetterData | None = None,
+    draft: bool = False,
 ) -> Letter:
     data = data or packaged_letter_data()
     identity = _identity(analysis)
@@ -69,6 +70,7 @@ def build_letter(
         date=date or dt.date.today(),
         versions=tuple((str(k), str(v)) for k, v in (analysis.get("versions") or {}).items())
         + (("letters", data.version),),
+        draft=draft,
     )
 
 
@@ -131,6 +133,9 @@ def _item(
 
 def _verdict(analysis: Mapping[str, Any], findings: list, data: LetterData) -> Verdict:
     band = band_of(analysis, data)
+    # A reviewer's verdict (a season's decided analysis carries it) overrides the score's band.
+    chosen = analysis.get("verdict")
+    band = next((b for b in data.verdicts if b.label == chosen), band) if chosen else band
     statuses = [f.get("status") for f in findings]
     partial = sum(
         1 for f in findings if f.get("status") == "passed" and f.get("credit") is not None and float(f["credit"]) < 1

@@ -31,7 +31,7 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    kind: str  # title | addressee | para | heading1 | heading2 | item | detail | signature | date | note | blank
+    kind: str  # draft | title | addressee | para | heading1 | heading2 | item | detail | signature | date | note | blank
     runs: tuple[Run, ...]
 
     @property
@@ -52,6 +52,7 @@ def _b(kind: str, *runs: Run | str) -> Block:
     return Block(kind, tuple(merged))
 
 
+DRAFT_MARK = "初审稿"  # top left, where GB/T 9704 puts a document's marks; removed at sign-off
 TITLE_LINE = 20  # characters of 2号 type in the 156 mm text block
 
 
@@ -76,7 +77,8 @@ def title_lines(letter: Letter) -> tuple[str, ...]:
 
 def blocks(letter: Letter) -> tuple[Block, ...]:
     # A line break inside the title block: each format renders "\n" as its own break.
-    out = [_b("title", "\n".join(title_lines(letter))), _b("addressee", typeset(f"{letter.addressee}:"))]
+    out = [_b("draft", Run(DRAFT_MARK, "strong"))] if letter.draft else []
+    out += [_b("title", "\n".join(title_lines(letter))), _b("addressee", typeset(f"{letter.addressee}:"))]
     out.append(_b("para", _opening(letter)))
     out += _identity(letter)
     out += _verdict(letter)

@@ -90,6 +90,9 @@ class Letter:
     reviewer: str | None
     date: dt.date
     versions: tuple[tuple[str, str], ...]  # rulebook, catalog, fazhi, letters: stored with the letter
+    # A season's letter before sign-off carries the 初审稿 mark; a signed one, or a
+    # letter from `fazhi review` (no season, no sign-off), does not.
+    draft: bool = False
 
     @property
     def items(self) -> tuple[Item, ...]:
