@@ -8,7 +8,7 @@ from fazhi.letters import build_letter
 from fazhi.letters.layout import blocks
 from fazhi.letters.typeset import typeset
 from fazhi.workflow import Decision, apply_decisions, carry_over, decided_analysis
-from fazhi.workflow.decisions import fingerprint, finding_key
+from fazhi.workflow.decisions import finding_key, fingerprint
 from fazhi.workflow.stats import rule_stats
 
 T0 = dt.datetime(2025, 3, 10, 9, tzinfo=dt.timezone.utc)

@@ -9,7 +9,12 @@ from __future__ import annotations
 import sys
 
 from fazhi import __version__
-from fazhi.cli import read, review, stored  # noqa: F401  (registers the commands)
+from fazhi.cli import (  # noqa: F401  (registers the commands)
+    read,
+    review,
+    season,  # noqa: F401  (fazhi season …, fazhi rules stats)
+    stored,
+)
 from fazhi.cli.common import app, err, out
 from fazhi.core.errors import FazhiError
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fazhi.core.levels import LEVEL_NAMES
 from fazhi.letters.layout import Block, Run, _b
 from fazhi.letters.typeset import cn_date, typeset
-from fazhi.workflow.status import STAGE_NAMES, TIMING_NAMES
+from fazhi.workflow.status import TIMING_NAMES
 from fazhi.workflow.summary import SeasonSummary, Table
 
 NUMERALS = "一二三四五六七八九十"
@@ -72,15 +72,20 @@ def _submission(summary: SeasonSummary) -> list[Block | Grid]:
     out.append(_b("para", Run("逾期报送单位:", "strong"), (_names(summary.late) or "无") + "。"))
     if summary.published_late:
         out.append(_b("para", Run("逾期公开单位:", "strong"), _names(summary.published_late) + "。"))
-    out.append(Grid("各单位报送情况", ("单位", "层级", "报送", "公开", "得分", "进度"), tuple(
+    out.append(status_grid(summary.statuses))
+    return out
+
+
+def status_grid(statuses) -> Grid:  # noqa: ANN001 - a sequence of workflow UnitStatus
+    """The season's table of units: the summary shows it, the season page and the CLI export it."""
+    return Grid("各单位报送情况", ("单位", "层级", "报送", "公开", "得分", "进度"), tuple(
         (
             st.unit.name, LEVEL_NAMES.get(st.unit.level or "", ""),
             TIMING_NAMES.get(st.received or "", "未报送"), TIMING_NAMES.get(st.published or "", "未公开"),
             "—" if st.score is None else f"{st.score:.1f}", st.stage_name,
         )
-        for st in summary.statuses
-    )))
-    return out
+        for st in statuses
+    ))
 
 
 def _quality(summary: SeasonSummary) -> list[Block | Grid]:

@@ -114,3 +114,31 @@ def distribution_svg(rows: tuple[tuple[str, int], ...], width: int = 420, bar: i
         )
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
             f'aria-label="得分分布">{"".join(items)}</svg>')
+
+
+def write_grid(grid: Grid, path: Path) -> Path:
+    """A table of the summary (the season's status table) as CSV (UTF-8 with BOM) or XLSX, by suffix."""
+    import csv
+
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = grid.caption[:31]  # Excel's limit on sheet names
+        sheet.append(list(grid.headers))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in grid.rows:
+            sheet.append(list(row))
+        sheet.freeze_panes = "A2"
+        book.save(path)
+        return path
+    # The BOM is what makes Excel on Chinese Windows read the file as UTF-8, not GBK.
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(grid.headers)
+        writer.writerows(grid.rows)
+    return path

@@ -7,7 +7,17 @@ that updates or deletes a row of either, and no route reaches one.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint,
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
 )
 
 from fazhi.store.schema import metadata

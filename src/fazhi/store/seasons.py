@@ -153,6 +153,10 @@ def receive(
     units = roster(store, season_id)
     match = match_unit(analysis, units)
     kind = "sure" if match.sure else "off_roster" if match.off_roster else "unsure"
+    reason = match.reason
+    year = analysis.get("report_year")
+    if year is not None and year != get_season(store, season_id).report_year:
+        reason += f";注意:报告年度为{year}年,与本批次年度不同"
     published = report["published"]
     with db_errors("登记报告"), store.engine.begin() as conn:
         existing = conn.execute(sa.select(season_reports.c.id).where(
@@ -161,10 +165,10 @@ def receive(
             return get_received(store, existing)
         new_id = conn.execute(season_reports.insert().values(
             season_id=season_id, report_id=report_id, unit_id=match.unit.id if match.unit else None,
-            match=kind, match_reason=match.reason, received=received or dt.date.today(), published=published,
+            match=kind, match_reason=reason, received=received or dt.date.today(), published=published,
             url=url, analysis=analysis, analysed_at=_now(),
         )).inserted_primary_key[0]
-        _log(conn, season_id, actor, "receive", f"收到报告{report_id}:{match.reason}", new_id)
+        _log(conn, season_id, actor, "receive", f"收到报告{report_id}:{reason}", new_id)
     return get_received(store, int(new_id))
 
 

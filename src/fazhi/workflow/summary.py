@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from fazhi.workflow.decisions import Decided, decidable
 from fazhi.workflow.model import Season, Unit
 from fazhi.workflow.stats import RuleStat, rule_stats
-from fazhi.workflow.status import Rates, UnitStatus, season_rates, score_bands
+from fazhi.workflow.status import Rates, UnitStatus, score_bands, season_rates
 
 TOP = 3  # strongest and weakest reports named
 TOP_DEFECTS = 10
