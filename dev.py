@@ -31,6 +31,7 @@ SYSTEM_PACKAGES = {
     "fontconfig": "fc-list, to find fonts",
     "fonts-wqy-microhei": "CJK font for PDF tests",
     "libreoffice-writer-nogui": "LibreOffice, to open the DOCX review letters",
+    "poppler-utils": "pdftoppm, the first page of a rendered letter and season summary as PNG",
 }
 
 
@@ -66,6 +67,8 @@ def missing_system_packages() -> list[str]:
         missing.append("fonts-wqy-microhei")
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         missing.append("libreoffice-writer-nogui")
+    if not shutil.which("pdftoppm"):
+        missing.append("poppler-utils")
     return missing
 
 

@@ -24,6 +24,7 @@ class Grid:
     caption: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...] = ()  # shares of the text width, when some columns need more room
 
 
 def _pct(part: int, whole: int) -> str:
@@ -31,12 +32,17 @@ def _pct(part: int, whole: int) -> str:
 
 
 def summary_title(summary: SeasonSummary) -> str:
-    return f"关于{summary.season.report_year}年度法治政府建设年度报告审核情况的报告"
+    return "".join(summary_title_lines(summary))
+
+
+def summary_title_lines(summary: SeasonSummary) -> tuple[str, ...]:
+    # Broken where the sense allows (GB/T 9704), not where the line happens to fill.
+    return f"关于{summary.season.report_year}年度法治政府建设年度报告", "审核情况的报告"
 
 
 def summary_blocks(summary: SeasonSummary, signer: str | None = None) -> tuple[Block | Grid, ...]:
     s, r = summary.season, summary.rates
-    out: list[Block | Grid] = [_b("title", summary_title(summary))]
+    out: list[Block | Grid] = [_b("title", "\n".join(summary_title_lines(summary)))]
     out.append(_b("para", typeset(
         f"按照工作安排,我们对“{s.name}”名单内{r.units}个单位报送的{s.report_year}年度法治政府建设年度报告"
         f"进行了审核(报送截止{cn_date(s.submit_by)},公开截止{cn_date(s.publish_by)})。现将有关情况报告如下。"
@@ -68,10 +74,10 @@ def _submission(summary: SeasonSummary) -> list[Block | Grid]:
         f"(按时报送{r.received_on_time}个);已公开{r.published}个,公开率{_pct(r.published, r.units)}"
         f"(按时公开{r.published_on_time}个)。"
     ))]
-    out.append(_b("para", Run("未报送单位:", "strong"), (_names(summary.missing) or "无") + "。"))
-    out.append(_b("para", Run("逾期报送单位:", "strong"), (_names(summary.late) or "无") + "。"))
+    out.append(_b("para", Run(typeset("未报送单位:"), "strong"), (_names(summary.missing) or "无") + "。"))
+    out.append(_b("para", Run(typeset("逾期报送单位:"), "strong"), (_names(summary.late) or "无") + "。"))
     if summary.published_late:
-        out.append(_b("para", Run("逾期公开单位:", "strong"), _names(summary.published_late) + "。"))
+        out.append(_b("para", Run(typeset("逾期公开单位:"), "strong"), _names(summary.published_late) + "。"))
     out.append(status_grid(summary.statuses))
     return out
 
@@ -85,7 +91,7 @@ def status_grid(statuses) -> Grid:  # noqa: ANN001 - a sequence of workflow Unit
             "—" if st.score is None else f"{st.score:.1f}", st.stage_name,
         )
         for st in statuses
-    ))
+    ), widths=(0.34, 0.12, 0.11, 0.11, 0.10, 0.22))
 
 
 def _quality(summary: SeasonSummary) -> list[Block | Grid]:

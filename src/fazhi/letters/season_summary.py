@@ -38,6 +38,7 @@ def render_summary_docx(summary: SeasonSummary, path: Path, signer: str | None =
         dl.set_fonts(run._r, fonts.heading1)
         table = document.add_table(rows=1, cols=len(item.headers))
         table.style = document.styles["Table Grid"]
+        table.autofit = not item.widths
         for row_cells, values, bold in [(table.rows[0].cells, item.headers, True)] + [
             (table.add_row().cells, row, False) for row in item.rows
         ]:
@@ -50,6 +51,15 @@ def render_summary_docx(summary: SeasonSummary, path: Path, signer: str | None =
                 out = paragraph.add_run(dl.xml_safe(str(value)))
                 out.font.size = Pt(TABLE_PT)
                 out.bold = bold
+            if item.widths:
+                from docx.shared import Mm
+
+                text_mm = 210 - dl.MARGINS_MM["left"] - dl.MARGINS_MM["right"]
+                for cell, share in zip(row_cells, item.widths, strict=False):
+                    cell.width = Mm(text_mm * share)  # Word reads each cell's width
+        if item.widths:
+            for column, share in zip(table.columns, item.widths, strict=False):
+                column.width = Mm(text_mm * share)  # LibreOffice reads the table grid's
     dl._page_numbers(document, fonts)
     props = document.core_properties
     props.title = summary_title(summary)
@@ -89,7 +99,7 @@ def render_summary_html(summary: SeasonSummary, signer: str | None = None) -> st
         tag = {"title": "h1", "heading1": "h2"}.get(item.kind, "p")
         inner = "".join(
             f"<strong>{escape(r.text)}</strong>" if r.style == "strong" else escape(r.text) for r in item.runs
-        )
+        ).replace("\n", "<br>")
         parts.append(f'<{tag} class="{item.kind}">{inner}</{tag}>')
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
