@@ -69,3 +69,12 @@ def test_rules_stats_runs_on_a_season_without_decisions(season_dir) -> None:
     _, env = season_dir
     result = fazhi("rules", "stats", "--season", "1", env=env)
     assert result.returncode == 0 and "尚无审定记录" in result.stdout.decode()
+
+
+def test_reanalyse_keeps_standing_decisions_and_lists_changes(season_dir) -> None:
+    _, env = season_dir
+    result = fazhi("season", "reanalyse", "1", env=env)
+    shown = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    # Same rulebook, same text: every finding stands, nothing to decide again.
+    assert shown.count("变化的要点 0 条") == 5

@@ -156,6 +156,30 @@ def status(
         out.print(f"进度表已写入 {write_grid(grid, export)}")
 
 
+@season_app.command("reanalyse")
+def reanalyse(
+    season: SeasonArg,
+    user: UserOption = None, config: ConfigOption = None, db: DbOption = None,
+) -> None:
+    """按批次的规则文件重新审查全部报告;仍然成立的要点保留原审定,变化的要点逐条列出。"""
+    from fazhi.store import seasons as ss
+
+    settings = settings_from(config, db)
+    store = _store(config, db)
+    target = ss.get_season(store, season)
+    for got in ss.received_reports(store, target.id):
+        carry = ss.reanalyse_under(store, got.id, settings, _actor(user))
+        name = got.unit.name if got.unit else f"报告 {got.report_id}"
+        out.print(f"{name}: 保留审定 {sum(1 for d in carry.kept if d.finding)} 条,变化的要点 {len(carry.changed)} 条")
+        for c in carry.changed:
+            was = f"(原审定:{_ACTION_NAMES.get(c.decision, c.decision)},需重新审定)" if c.decision else ""
+            out.print(f"  · {c.title}: {_STATUS.get(c.before, '无')} → {_STATUS.get(c.after, '无')}{was}")
+
+
+_STATUS = {"passed": "通过", "failed": "未通过", "not_applicable": "不适用", "error": "未能检查"}
+_ACTION_NAMES = {"confirm": "确认", "strike": "删除", "edit": "修改措辞"}
+
+
 @season_app.command("summary")
 def summary(
     season: SeasonArg,
