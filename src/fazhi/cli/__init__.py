@@ -9,7 +9,12 @@ from __future__ import annotations
 import sys
 
 from fazhi import __version__
-from fazhi.cli import read, review, stored  # noqa: F401  (registers the commands)
+from fazhi.cli import (  # noqa: F401  (registers the commands)
+    read,
+    review,
+    stored,
+    web,  # noqa: F401  (serve, user add, search)
+)
 from fazhi.cli.common import app, err, out
 from fazhi.core.errors import FazhiError
 
