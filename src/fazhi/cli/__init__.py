@@ -14,6 +14,7 @@ from fazhi.cli import (  # noqa: F401  (registers the commands)
     review,
     season,  # noqa: F401  (fazhi season …, fazhi rules stats)
     stored,
+    web,  # noqa: F401  (serve, user add, search)
 )
 from fazhi.cli.common import app, err, out
 from fazhi.core.errors import FazhiError

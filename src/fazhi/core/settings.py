@@ -36,6 +36,13 @@ class Settings(BaseModel):
     rulebook: Path | None = Field(
         None, description="审查规则文件(TOML),如本省的规则;留空则用内置的 2019 年《规定》规则"
     )
+    # fazhi serve
+    host: str = Field("127.0.0.1", description="网页服务监听的地址;内网共用时设为 0.0.0.0")
+    port: int = Field(8000, ge=1, le=65535, description="网页服务的端口")
+    secret_key: str | None = Field(
+        None, min_length=16, description="签发表单令牌(CSRF)的密钥;留空则每次启动随机生成,多进程部署时须设置"
+    )
+    max_upload_files: int = Field(50, ge=1, description="网页一次上传的文件数上限")
 
     @property
     def max_file_bytes(self) -> int:

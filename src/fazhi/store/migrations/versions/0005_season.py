@@ -1,14 +1,14 @@
 """the reviewing season: seasons, roster units, season reports, decisions, audit trail
 
 Revision ID: 0005_season
-Revises: 0002
+Revises: 0004_web
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_season"
-down_revision = "0002"
+down_revision = "0004_web"
 branch_labels = None
 depends_on = None
 

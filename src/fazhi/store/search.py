@@ -1,0 +1,141 @@
+"""Full-text search over stored reports that finds two-character Chinese words.
+
+Why these indexes. Neither database's default tokenizer looks inside a run of
+Chinese characters: SQLite's unicode61 makes one token of a whole run, and
+PostgreSQL's text search parser does the same. Many words reviewers look for
+have two characters (复议, 应诉, 普法).
+
+- SQLite: an FTS5 table with the ``trigram`` tokenizer finds any substring of
+  three or more characters through the index. For a two-character word the
+  index still helps: every place it occurs is the start of some trigram (the
+  indexed text carries a trailing newline, so this holds at the very end too),
+  and the ``fts5vocab`` table lists those trigrams by a range scan on the term
+  (``term >= '复议' AND term < '复议\\U0010ffff'``). The query becomes an OR of
+  those trigrams: indexed, exact, no scan of the texts. A one-character query
+  matches too many trigrams to be worth it and scans the texts with ``instr``.
+- PostgreSQL: ``pg_trgm`` was the first choice, but it builds trigrams only
+  from what the database locale calls word characters, and in a C-locale
+  cluster (common on servers, and the one the tests start)
+  ``show_trgm('依法办理行政复议案件')`` is ``{}``: no trigrams, no index. It also
+  needs three characters. So the index is a GIN over each text's set of
+  character bigrams (``fazhi_bigrams(text)``, migration 0004_web), which is
+  locale-independent: a query of two or more characters asks for texts holding
+  all its bigrams (indexed) and ``strpos`` confirms the exact phrase. One
+  character scans, as on SQLite.
+
+Search is case-sensitive on both (Chinese has no case; ASCII words in reports
+are mostly acronyms). Several words separated by spaces must all occur.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from fazhi.store.db import Store
+from fazhi.store.listing import Page, ReportFilter, facet_counts, list_page
+from fazhi.store.schema import reports
+
+MAX_TERMS = 8
+MAX_TRIGRAMS = 2000  # a two-character word followed by more distinct characters than this is unusual
+SNIPPETS_PER_HIT = 3
+SNIPPET_CONTEXT = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """Text around one match: ``before + match + after`` is ``text[start:end]``."""
+
+    start: int
+    before: str
+    match: str
+    after: str
+
+    def to_json(self) -> dict:
+        return {"offset": self.start + len(self.before), "length": len(self.match),
+                "before": self.before, "match": self.match, "after": self.after}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    terms: tuple[str, ...]
+    page: Page
+    snippets: dict[int, list[Snippet]]
+    facets: dict[str, list[tuple]]
+
+
+def terms_of(query: str) -> tuple[str, ...]:
+    seen: list[str] = []
+    for word in query.split():
+        if word not in seen:
+            seen.append(word)
+    return tuple(seen[:MAX_TERMS])
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _sqlite_term(conn: sa.Connection, term: str) -> sa.ColumnElement:
+    if len(term) >= 3:
+        match = _fts_phrase(term)
+    elif len(term) == 2:
+        trigrams = conn.execute(
+            sa.text("SELECT term FROM reports_fts_terms WHERE term >= :lo AND term < :hi LIMIT :n"),
+            {"lo": term, "hi": term + "\U0010ffff", "n": MAX_TRIGRAMS + 1},
+        ).scalars().all()
+        if not trigrams:
+            return sa.false()
+        if len(trigrams) > MAX_TRIGRAMS:
+            return sa.func.instr(reports.c.text, term) > 0
+        match = " OR ".join(_fts_phrase(t) for t in trigrams)
+    else:
+        return sa.func.instr(reports.c.text, term) > 0
+    fts = sa.table("reports_fts", sa.column("rowid"))
+    return reports.c.id.in_(sa.select(fts.c.rowid).where(sa.literal_column("reports_fts").op("MATCH")(match)))
+
+
+def _postgres_term(term: str) -> sa.ColumnElement:
+    found = sa.func.strpos(reports.c.text, term) > 0
+    if len(term) < 2:
+        return found
+    bigrams = sorted({term[i:i + 2] for i in range(len(term) - 1)})
+    index = sa.func.fazhi_bigrams(reports.c.text).op("@>")(sa.cast(sa.literal(bigrams), sa.ARRAY(sa.Text)))
+    return sa.and_(index, found)
+
+
+def match_condition(store: Store, terms: tuple[str, ...]) -> sa.ColumnElement:
+    """A condition on ``reports`` true for reports containing every term."""
+    if store.engine.dialect.name == "postgresql":
+        return sa.and_(*(_postgres_term(t) for t in terms))
+    with store.engine.connect() as conn:
+        return sa.and_(*(_sqlite_term(conn, t) for t in terms))
+
+
+def snippets(text: str, terms: tuple[str, ...], limit: int = SNIPPETS_PER_HIT) -> list[Snippet]:
+    found: list[Snippet] = []
+    for term in terms:
+        start = text.find(term)
+        while start >= 0 and len(found) < limit:
+            lo = max(0, start - SNIPPET_CONTEXT)
+            end = start + len(term)
+            found.append(Snippet(lo, text[lo:start], term, text[end:end + SNIPPET_CONTEXT]))
+            start = text.find(term, end + SNIPPET_CONTEXT)
+    return sorted(found, key=lambda s: s.start)[:limit]
+
+
+def search(store: Store, query: str, flt: ReportFilter, with_facets: bool = True) -> SearchResult:
+    terms = terms_of(query)
+    if not terms:
+        return SearchResult((), Page([], 0, flt), {}, {})
+    condition = match_condition(store, terms)
+    page = list_page(store, flt, within=condition)
+    texts: dict[int, str] = {}
+    if page.rows:
+        ids = [r["id"] for r in page.rows]
+        with store.engine.connect() as conn:
+            texts = dict(conn.execute(sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(ids))).all())
+    found = {rid: snippets(text, terms) for rid, text in texts.items()}
+    facets = facet_counts(store, flt, within=condition) if with_facets else {}
+    return SearchResult(terms, page, found, facets)

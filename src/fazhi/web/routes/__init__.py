@@ -1,0 +1,5 @@
+"""One router module per page group; each page's JSON twin sits beside it under /api/."""
+
+from fazhi.web.routes import auth, meta, report, reports, search, upload, users
+
+ROUTERS = [auth.router, reports.router, report.router, search.router, upload.router, users.router, meta.router]
