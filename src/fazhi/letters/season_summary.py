@@ -142,7 +142,8 @@ def write_grid(grid: Grid, path: Path) -> Path:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in grid.rows:
-            sheet.append(list(row))
+            # A roster's text starting with = would be a formula in Excel: keep it text.
+            sheet.append([("'" + v) if isinstance(v, str) and v[:1] in "=+-@" else v for v in row])
         sheet.freeze_panes = "A2"
         book.save(path)
         return path

@@ -1,0 +1,92 @@
+"""The season pages over HTTP on SQLite and PostgreSQL: rates, decisions, the letter, sign-off, security."""
+
+from __future__ import annotations
+
+from fazhi.store import seasons as ss
+from fazhi.workflow.model import Actor
+from tests.season_web.conftest import csrf
+from tests.workflow.conftest import SILENT_UNIT
+
+
+def _failed(got) -> list[dict]:
+    return [f for f in got.analysis["findings"] if f["status"] == "failed"]
+
+
+def test_the_season_page_shows_five_of_six_and_the_missing_unit(season_web) -> None:
+    page = season_web.client("viewer").get(f"/seasons/{season_web.season.id}")
+    assert page.status_code == 200
+    assert "<strong>5/6</strong>" in page.text and f'<span class="unit missing">{SILENT_UNIT}</span>' in page.text
+
+
+def test_struck_and_edited_findings_change_the_letter_on_the_page(season_web) -> None:
+    client = season_web.client("reviewer")
+    got = season_web.received[0]
+    base = f"/seasons/{season_web.season.id}/reports/{got.id}"
+    struck, edited = _failed(got)[0], _failed(got)[1]
+    token = csrf(client, base)
+    client.post(f"{base}/decide", data={"csrf_token": token, "action": "strike", "finding": struck["rule"],
+                                        "reason": "原文已写明"})
+    client.post(f"{base}/decide", data={"csrf_token": token, "action": "edit", "finding": edited["rule"],
+                                        "message": "请逐项写明完成时限。"})
+    letter = client.get(base).text.split('id="letter"')[1]
+    assert "请逐项写明完成时限。" in letter and struck["title"] + "(需修改)" not in letter.replace("（", "(").replace("）", ")")
+
+
+def test_a_viewer_can_neither_decide_nor_sign(season_web) -> None:
+    client = season_web.client("viewer")
+    got = season_web.received[0]
+    base = f"/seasons/{season_web.season.id}/reports/{got.id}"
+    token = csrf(client, base)
+    decided = client.post(f"{base}/decide", data={"csrf_token": token, "action": "confirm",
+                                                  "finding": _failed(got)[0]["rule"]})
+    signed = client.post(f"{base}/sign", data={"csrf_token": token})
+    assert (decided.status_code, signed.status_code) == (403, 403)
+    assert ss.decision_log(season_web.store, got.id) == []
+
+
+def test_one_reviewer_cannot_sign_as_another(season_web) -> None:
+    client = season_web.client("reviewer2")
+    got = season_web.received[1]
+    base = f"/seasons/{season_web.season.id}/reports/{got.id}"
+    token = csrf(client, base)
+    # Whatever name the form carries, the signature is the signed-in reviewer's.
+    client.post(f"{base}/sign", data={"csrf_token": token, "actor": "reviewer", "signer": "reviewer"})
+    client.post(f"{base}/decide", data={"csrf_token": token, "action": "sign", "actor": "reviewer"})
+    assert {d.actor for d in ss.decision_log(season_web.store, got.id)} == {"reviewer2"}
+    assert ss.decided(season_web.store, got.id).signed_by == "reviewer2"
+
+
+def test_no_route_edits_the_audit_trail(season_web) -> None:
+    store, got = season_web.store, season_web.received[2]
+    ss.sign(store, got.id, Actor("reviewer", "reviewer"))
+    before = [(e.actor, e.action, e.detail, e.at) for e in ss.audit_trail(store, season_web.season.id)]
+    client = season_web.client("admin")
+    token = csrf(client)
+    for route in season_web.app.routes:
+        methods = getattr(route, "methods", set()) or set()
+        assert not methods & {"PUT", "PATCH", "DELETE"} or "season" not in route.path
+        if "POST" in methods and "{" in route.path and "season" in route.path:
+            path = route.path.replace("{season_id}", str(season_web.season.id)).replace(
+                "{season_report_id}", str(got.id))
+            client.post(path, data={"csrf_token": token, "action": "delete", "finding": "*"})
+    after = [(e.actor, e.action, e.detail, e.at) for e in ss.audit_trail(store, season_web.season.id)]
+    assert after[: len(before)] == before
+
+
+def test_the_season_json_twin_gives_the_rates(season_web) -> None:
+    body = season_web.client("viewer").get(f"/api/seasons/{season_web.season.id}").json()
+    assert body["rates"]["received"] == 5 and body["rates"]["units"] == 6 and body["missing"] == [SILENT_UNIT]
+
+
+def test_the_signed_letter_downloads_without_the_draft_mark(season_web) -> None:
+    client = season_web.client("reviewer")
+    got = season_web.received[3]
+    base = f"/seasons/{season_web.season.id}/reports/{got.id}"
+    draft = client.get(f"{base}/letter.md").text
+    client.post(f"{base}/sign", data={"csrf_token": csrf(client, base)})
+    signed = client.get(f"{base}/letter.md")
+    assert draft.startswith("**初审稿**") and not signed.text.startswith("**初审稿**")
+    from urllib.parse import quote
+
+    assert "审核人：reviewer" in signed.text
+    assert signed.headers["content-disposition"].endswith(quote("审核意见.md"))
