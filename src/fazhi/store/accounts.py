@@ -1,7 +1,11 @@
 """Accounts: users with roles, login sessions, and the login rate limit.
 
-Passwords are hashed with Argon2id (argon2-cffi's defaults follow RFC 9106's
-recommendation); session tokens are random and only their SHA-256 is stored.
+Passwords are hashed with Argon2id at OWASP's recommended parameters (19 MiB,
+two passes, one lane): argon2-cffi's defaults (64 MiB, four lanes) took 0.75 s
+per login on a busy two-core server, and a login that slow invites a weaker
+password policy. Parameters are stored inside each hash, so they can be raised
+later without invalidating accounts. Session tokens are random and only their
+SHA-256 is stored.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ LOGIN_WINDOW_MINUTES = 15
 LOGIN_MAX_FAILURES = 5  # per user name and per address within the window
 MIN_PASSWORD = 8
 _USERNAME = re.compile(r"^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,64}$")
-_hasher = PasswordHasher()
+_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,3 +55,11 @@ report_rules = Table(
     Column("rule", String(64), primary_key=True),
     Index("ix_report_rules_rule", "rule"),
 )
+
+
+def declared_in_metadata(name: str | None, type_: str, _parent_names: dict) -> bool:
+    """For schema comparison: the full-text indexes are raw SQL of migration 0004_web, not declared
+    tables (SQLite's FTS5 table, its shadow tables and vocabulary; PostgreSQL's expression index)."""
+    if name is None:
+        return True
+    return not (name.startswith("reports_fts") or name == "ix_reports_text_bigrams")
