@@ -20,7 +20,7 @@ from fazhi.core.settings import Settings
 from fazhi.store.accounts import add_user
 from fazhi.web import create_app
 from tests.conftest import ROOT, seed_paths
-from tests.season_web.conftest import password_of
+from tests.web.conftest import password_of
 from tests.workflow.conftest import SEED_UNITS, SILENT_UNIT
 
 CHROMIUM = "/usr/bin/chromium"
