@@ -70,6 +70,23 @@ class Steps:
         return "\n".join(["season walkthrough (Chromium):", *lines, f"{'total':<24}{total:6.2f} s"])
 
 
+OWN_MESSAGE = "此段只列举措，未说明取得的实际成效，请补充。"
+# Selects the first 12 characters of the first long plain run of the report text, as a mouse would.
+SELECT_PASSAGE = """() => {
+  const body = document.getElementById("text-body");
+  const span = [...body.querySelectorAll("span")].find(s => !s.className && s.textContent.length > 40
+      && !s.textContent.slice(0, 12).includes("\\n"));
+  const node = span.firstChild;
+  const range = document.createRange();
+  range.setStart(node, 0);
+  range.setEnd(node, 12);
+  const selection = document.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return node.textContent.slice(0, 12);
+}"""
+
+
 def _login(page, base: str, name: str, password: str) -> None:
     page.goto(f"{base}/login")
     page.fill("input[name=username]", name)
@@ -132,7 +149,15 @@ def test_a_season_walked_through_in_chromium(tmp_path: Path) -> None:
             page.fill("#finding-plans\\.specific form.edit textarea", "请逐项写明2025年各项工作的完成时限和责任单位。")
             page.click("#finding-plans\\.specific form.edit button")
             expect(page.locator("#finding-plans\\.specific .state")).to_have_text("已改写")
+        with steps.step("选中原文补充一条意见"):
+            selected = page.evaluate(SELECT_PASSAGE)
+            expect(page.locator("#sel-start")).not_to_have_value("")
+            page.fill("#add-form textarea[name=message]", OWN_MESSAGE)
+            page.click("#add-form button[type=submit]")
+            expect(page.locator("#findings .own")).to_contain_text(OWN_MESSAGE)
         with steps.step("看到意见书随之改变"):
+            expect(letter).to_contain_text(OWN_MESSAGE)
+            expect(letter).to_contain_text(selected)  # the own finding quotes the selected passage
             expect(letter.get_by_text("标题规范（需修改）")).to_have_count(0)
             expect(letter).to_contain_text("请逐项写明2025年各项工作的完成时限和责任单位。")
             expect(letter.locator(".b-draft")).to_have_text("初审稿")

@@ -90,3 +90,22 @@ def test_the_signed_letter_downloads_without_the_draft_mark(season_web) -> None:
 
     assert "审核人：reviewer" in signed.text
     assert signed.headers["content-disposition"].endswith(quote("审核意见.md"))
+
+
+def test_an_own_finding_anchored_to_a_passage_reaches_the_letter(season_web) -> None:
+    client = season_web.client("reviewer")
+    got = season_web.received[4]
+    base = f"/seasons/{season_web.season.id}/reports/{got.id}"
+    start = next(i for i in range(len(got.text)) if got.text.startswith("法治", i) and "\n" not in got.text[i:i + 12])
+    client.post(f"{base}/decide", data={"csrf_token": csrf(client, base), "action": "add", "start": str(start),
+                                        "end": str(start + 12), "message": "此段未说明具体成效。"})
+    letter = client.get(f"{base}/letter.md").text
+    assert "此段未说明具体成效。" in letter and got.text[start:start + 12] in letter
+
+
+def test_the_reviewers_verdict_is_the_letters(season_web) -> None:
+    client = season_web.client("reviewer")
+    got = season_web.received[3]
+    base = f"/seasons/{season_web.season.id}/reports/{got.id}"
+    client.post(f"{base}/decide", data={"csrf_token": csrf(client, base), "action": "verdict", "verdict": "需修改"})
+    assert "审核结论：需修改" in client.get(f"{base}/letter.md").text.replace("*", "")

@@ -136,7 +136,7 @@ def own_finding(key: str, d: Decision, message: str, text: str) -> dict:
     return {
         "key": key,
         "rule": d.rule or "reviewer",
-        "title": "审核人意见" if not d.rule else d.rule,
+        "title": "审核人意见",
         "status": "failed",
         "severity": "warning",
         "message": message,
