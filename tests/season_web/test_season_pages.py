@@ -109,3 +109,36 @@ def test_the_reviewers_verdict_is_the_letters(season_web) -> None:
     base = f"/seasons/{season_web.season.id}/reports/{got.id}"
     client.post(f"{base}/decide", data={"csrf_token": csrf(client, base), "action": "verdict", "verdict": "需修改"})
     assert "审核结论：需修改" in client.get(f"{base}/letter.md").text.replace("*", "")
+
+
+def test_the_admin_corrects_and_adds_roster_units_in_the_app(season_web) -> None:
+    client = season_web.client("admin")
+    units = ss.roster(season_web.store, season_web.season.id)
+    token = csrf(client, f"/seasons/{season_web.season.id}")
+    client.post(f"/seasons/{season_web.season.id}/units/{units[-1].id}",
+                data={"csrf_token": token, "name": units[-1].name, "level": "county", "contact": "张三 0000-1234"})
+    client.post(f"/seasons/{season_web.season.id}/units", data={"csrf_token": token, "name": "新增县人民政府"})
+    after = {u.name: u for u in ss.roster(season_web.store, season_web.season.id)}
+    assert after[SILENT_UNIT].contact == "张三 0000-1234" and after[SILENT_UNIT].level == "county"
+    assert "新增县人民政府" in after
+
+
+def test_a_reviewer_cannot_change_the_roster(season_web) -> None:
+    client = season_web.client("reviewer")
+    token = csrf(client, f"/seasons/{season_web.season.id}")
+    response = client.post(f"/seasons/{season_web.season.id}/units", data={"csrf_token": token, "name": "某县"})
+    assert response.status_code == 403
+
+
+def test_publication_date_and_sending_move_the_unit_status(season_web) -> None:
+    client = season_web.client("reviewer")
+    got = season_web.received[0]
+    base = f"/seasons/{season_web.season.id}/reports/{got.id}"
+    token = csrf(client, base)
+    client.post(f"{base}/dates", data={"csrf_token": token, "published": "2025-04-02"})
+    refused = client.post(f"{base}/send", data={"csrf_token": token})
+    client.post(f"{base}/sign", data={"csrf_token": token})
+    client.post(f"{base}/send", data={"csrf_token": token})
+    status = ss.season_view(season_web.store, season_web.season.id).statuses[0]
+    assert refused.status_code == 400
+    assert (status.published, status.stage) == ("late", "sent")

@@ -13,7 +13,7 @@ from fazhi.web.security import RoleCheck
 from tests.web.conftest import csrf_of
 
 # Values for path parameters, so every route can be called.
-PATH_VALUES = {"report_id": "1", "fmt": "csv", "season_id": "1", "season_report_id": "1"}
+PATH_VALUES = {"report_id": "1", "fmt": "csv", "season_id": "1", "season_report_id": "1", "unit_id": "1"}
 FMT_BY_PATH = {"letter": "md"}
 
 

@@ -14,10 +14,10 @@ from fazhi.letters.layout import blocks
 from fazhi.store import seasons as ss
 from fazhi.store.accounts import User
 from fazhi.web.downloads import LETTER_TYPES, attachment, display_name
-from fazhi.web.errors import NotFound
+from fazhi.web.errors import NotFound, WebError
 from fazhi.web.render import render
 from fazhi.web.report_view import pieces
-from fazhi.web.routes.seasons import actor
+from fazhi.web.routes.seasons import _day, actor
 from fazhi.web.season_letters import letter_bytes, season_letter
 from fazhi.web.security import needs
 from fazhi.workflow import Decision
@@ -105,6 +105,28 @@ def sign(request: Request, user: Reviewer, season_id: int, season_report_id: int
     got = _got(request, season_id, season_report_id)
     ss.sign(request.app.state.store, got.id, actor(user))  # signs as the signed-in user, and only as them
     return _page(season_id, season_report_id, "#letter")
+
+
+@router.post("/seasons/{season_id}/reports/{season_report_id}/send", include_in_schema=False)
+def send(request: Request, user: Reviewer, season_id: int, season_report_id: int):
+    got = _got(request, season_id, season_report_id)
+    if not ss.decided(request.app.state.store, got.id).signed:
+        raise WebError("意见书尚未签发,不能标记为已送达", hint="先签发")
+    decision = Decision("send", user.username, dt.datetime.now(dt.timezone.utc))
+    ss.decide(request.app.state.store, got.id, decision, actor(user))
+    return _page(season_id, season_report_id)
+
+
+@router.post("/seasons/{season_id}/reports/{season_report_id}/dates", include_in_schema=False)
+def dates(
+    request: Request, user: Reviewer, season_id: int, season_report_id: int,
+    received: Annotated[str, Form()] = "", published: Annotated[str, Form()] = "", url: Annotated[str, Form()] = "",
+):
+    """The received day, and the publication day or page the unit gives (报送与公开情况)."""
+    got = _got(request, season_id, season_report_id)
+    ss.set_dates(request.app.state.store, got.id, actor(user), received=_day(received, "收到日期"),
+                 published=_day(published, "公开日期"), url=url.strip() or None)
+    return _page(season_id, season_report_id)
 
 
 @router.post("/seasons/{season_id}/reports/{season_report_id}/reanalyse", include_in_schema=False)

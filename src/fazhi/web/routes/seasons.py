@@ -21,7 +21,7 @@ from fazhi.web.render import render
 from fazhi.web.security import needs
 from fazhi.web.uploads import ingest_uploads
 from fazhi.workflow import read_roster
-from fazhi.workflow.model import Actor, Season
+from fazhi.workflow.model import Actor, Season, Unit
 from fazhi.workflow.status import score_bands, season_rates
 
 router = APIRouter()
@@ -133,6 +133,24 @@ def roster_upload(request: Request, user: Admin, season_id: int, file: Annotated
     context = _season_context(request, season.id)
     return render(request, "season.html", {**context, "results": None,
                                            "problems": [p.one_line(name) for p in parsed.problems]})
+
+
+@router.post("/seasons/{season_id}/units", include_in_schema=False)
+@router.post("/seasons/{season_id}/units/{unit_id}", include_in_schema=False)
+def save_unit(
+    request: Request, user: Admin, season_id: int, name: Annotated[str, Form()], unit_id: int | None = None,
+    level: Annotated[str, Form()] = "", parent: Annotated[str, Form()] = "", contact: Annotated[str, Form()] = "",
+):
+    """Add one unit to the roster, or correct one (name, level, parent, contact)."""
+    season = _season(request, season_id)
+    unit = Unit(name.strip(), level or None, parent.strip() or None, contact.strip() or None, unit_id)
+    if not unit.name:
+        raise WebError("单位名称不能为空")
+    if unit_id is None:
+        ss.import_roster(request.app.state.store, season.id, [unit], actor(user))
+    else:
+        ss.update_unit(request.app.state.store, season.id, unit, actor(user))
+    return _back(season.id, "#roster")
 
 
 @router.post("/seasons/{season_id}/upload", include_in_schema=False)
