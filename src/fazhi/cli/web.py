@@ -70,6 +70,8 @@ def search(
     """全文检索已入库的报告(两个字的词如“复议”也能检出),显示命中的上下文。"""
     import json
 
+    from rich.markup import escape
+
     from fazhi.store import open_store
     from fazhi.store.listing import ReportFilter
     from fazhi.store.search import search as run_search
@@ -86,7 +88,7 @@ def search(
                        ("级别", 6), ("年度", 4), ("命中的上下文", 0)])
     for row in result.page.rows:
         found = result.snippets.get(row["id"], [])
-        context = f"…{found[0].before}[bold red]{found[0].match}[/bold red]{found[0].after}…" if found else ""
+        context = "".join(f"[bold red]{escape(t)}[/bold red]" if hit else escape(t) for t, hit in found[0].segments()) if found else ""
         table.add_row(str(row["id"]), row["jurisdiction"] or "—", level_name(row["level"]),
                       str(row["report_year"] or "—"), context.replace("\n", " "))
     out.print(table)

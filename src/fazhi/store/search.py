@@ -45,16 +45,28 @@ SNIPPET_CONTEXT = 40
 
 @dataclass(frozen=True, slots=True)
 class Snippet:
-    """Text around one match: ``before + match + after`` is ``text[start:end]``."""
+    """A window of the text around matches: ``text == report_text[start:start + len(text)]``;
+    ``matches`` are (start, end) of every term occurrence inside it, in report offsets."""
 
     start: int
-    before: str
-    match: str
-    after: str
+    text: str
+    matches: tuple[tuple[int, int], ...]
+
+    def segments(self) -> list[tuple[str, bool]]:
+        """The window as (piece, is_match) in order, for highlighting."""
+        out, pos = [], self.start
+        for a, b in self.matches:
+            if a > pos:
+                out.append((self.text[pos - self.start:a - self.start], False))
+            out.append((self.text[a - self.start:b - self.start], True))
+            pos = b
+        if pos < self.start + len(self.text):
+            out.append((self.text[pos - self.start:], False))
+        return out
 
     def to_json(self) -> dict:
-        return {"offset": self.start + len(self.before), "length": len(self.match),
-                "before": self.before, "match": self.match, "after": self.after}
+        return {"offset": self.start, "length": len(self.text), "text": self.text,
+                "matches": [{"offset": a, "length": b - a} for a, b in self.matches]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +125,43 @@ def match_condition(store: Store, terms: tuple[str, ...]) -> sa.ColumnElement:
         return sa.and_(*(_sqlite_term(conn, t) for t in terms))
 
 
-def snippets(text: str, terms: tuple[str, ...], limit: int = SNIPPETS_PER_HIT) -> list[Snippet]:
-    found: list[Snippet] = []
+def _occurrences(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    found = []
     for term in terms:
         start = text.find(term)
-        while start >= 0 and len(found) < limit:
-            lo = max(0, start - SNIPPET_CONTEXT)
-            end = start + len(term)
-            found.append(Snippet(lo, text[lo:start], term, text[end:end + SNIPPET_CONTEXT]))
-            start = text.find(term, end + SNIPPET_CONTEXT)
-    return sorted(found, key=lambda s: s.start)[:limit]
+        while start >= 0:
+            found.append((start, start + len(term)))
+            start = text.find(term, start + len(term))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in found:  # overlapping terms ("行政复议" and "复议") become one mark
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def snippets(text: str, terms: tuple[str, ...], limit: int = SNIPPETS_PER_HIT) -> list[Snippet]:
+    """Up to ``limit`` non-overlapping windows around the first matches, each marking every match inside it."""
+    occurrences = _occurrences(text, terms)
+    windows: list[Snippet] = []
+    i = 0
+    while i < len(occurrences) and len(windows) < limit:
+        lo = max(0, occurrences[i][0] - SNIPPET_CONTEXT)
+        if windows:
+            lo = max(lo, windows[-1].start + len(windows[-1].text))
+        hi = min(len(text), occurrences[i][1] + SNIPPET_CONTEXT)
+        inside = []
+        while i < len(occurrences) and occurrences[i][1] <= hi:
+            inside.append(occurrences[i])
+            i += 1
+        if not inside:  # a match longer than the context reaches past hi: take it whole
+            inside.append(occurrences[i])
+            hi = occurrences[i][1]
+            i += 1
+        windows.append(Snippet(lo, text[lo:hi], tuple(inside)))
+    return windows
 
 
 def search(store: Store, query: str, flt: ReportFilter, with_facets: bool = True) -> SearchResult:
