@@ -136,3 +136,13 @@ def test_uploading_the_same_file_again_says_it_is_already_stored(web) -> None:
     client.post("/api/uploads", files=[("files", (seed.name, seed.read_bytes()))], headers=headers)
     again = client.post("/api/uploads", files=[("files", ("copy.txt", seed.read_bytes()))], headers=headers).json()
     assert again["rows"][0]["status"] == "duplicate"
+
+
+def test_the_openapi_schema_documents_every_api_route(seeded) -> None:
+    from tests.web.test_routes import all_routes
+
+    schema = seeded.client("viewer").get("/api/openapi.json").json()
+    documented = {path for path in schema["paths"]}
+    api_paths = {r.path for r in all_routes(seeded.app.routes)
+                 if getattr(r, "path", "").startswith("/api/") and getattr(r, "include_in_schema", False)}
+    assert api_paths <= documented and "/api/search" in documented

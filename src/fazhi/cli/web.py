@@ -28,9 +28,13 @@ def serve(
 
     settings = settings_from(config, db)
     settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
+    from fazhi.store.accounts import list_users
+
     web_app = create_app(settings)
     shown = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
     out.print(f"网页工作台已启动: http://{shown}:{settings.port}/  (按 Ctrl+C 停止)")
+    if not list_users(web_app.state.store):
+        err.print("还没有任何账号:先运行 fazhi user add 用户名 --role admin 建立管理员,再登录")
     uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
 
 
