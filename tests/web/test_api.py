@@ -51,7 +51,7 @@ def test_search_finds_a_two_character_word_in_every_report_that_has_it(seeded) -
     assert having == {True}
     assert body["total"] == 5
     for row in body["rows"]:
-        assert row["snippets"] and all(s["match"] == "复议" for s in row["snippets"])
+        assert row["snippets"] and all(m["length"] == 2 for s in row["snippets"] for m in s["matches"])
 
 
 def test_search_snippet_offsets_index_the_stored_text(seeded) -> None:
@@ -59,8 +59,9 @@ def test_search_snippet_offsets_index_the_stored_text(seeded) -> None:
     row = client.get("/api/search", params={"q": "行政应诉"}).json()["rows"][0]
     text = client.get(f"/api/reports/{row['id']}").json()["text"]
     for s in row["snippets"]:
-        assert text[s["offset"]:s["offset"] + s["length"]] == "行政应诉"
-        assert text[s["offset"] - len(s["before"]):s["offset"]] == s["before"]
+        assert text[s["offset"]:s["offset"] + s["length"]] == s["text"]
+        for m in s["matches"]:
+            assert text[m["offset"]:m["offset"] + m["length"]] == "行政应诉"
 
 
 def test_search_of_several_words_needs_all_of_them(seeded) -> None:
@@ -135,3 +136,13 @@ def test_uploading_the_same_file_again_says_it_is_already_stored(web) -> None:
     client.post("/api/uploads", files=[("files", (seed.name, seed.read_bytes()))], headers=headers)
     again = client.post("/api/uploads", files=[("files", ("copy.txt", seed.read_bytes()))], headers=headers).json()
     assert again["rows"][0]["status"] == "duplicate"
+
+
+def test_the_openapi_schema_documents_every_api_route(seeded) -> None:
+    from tests.web.test_routes import all_routes
+
+    schema = seeded.client("viewer").get("/api/openapi.json").json()
+    documented = {path for path in schema["paths"]}
+    api_paths = {r.path for r in all_routes(seeded.app.routes)
+                 if getattr(r, "path", "").startswith("/api/") and getattr(r, "include_in_schema", False)}
+    assert api_paths <= documented and "/api/search" in documented

@@ -78,3 +78,14 @@ def test_the_upload_form_works_without_javascript(web) -> None:
     page = client.post("/upload", data={"csrf_token": csrf_of(client)},
                        files=[("files", (seed.name, seed.read_bytes(), "text/plain"))]).text
     assert "新入库" in page and "孝义市" in page
+
+
+def test_snippets_do_not_overlap_and_mark_every_match_inside() -> None:
+    from fazhi.store.search import snippets
+
+    text = "甲" * 100 + "复议复议" + "乙" * 30 + "复议" + "丙" * 200 + "复议" + "丁" * 10
+    found = snippets(text, ("复议",))
+    ends = [s.start + len(s.text) for s in found]
+    assert all(ends[i] <= found[i + 1].start for i in range(len(found) - 1))
+    assert [text[a:b] for s in found for a, b in s.matches] == ["复议复议", "复议", "复议"]
+    assert all("".join(p for p, _ in s.segments()) == s.text for s in found)

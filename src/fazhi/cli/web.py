@@ -28,9 +28,13 @@ def serve(
 
     settings = settings_from(config, db)
     settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
+    from fazhi.store.accounts import list_users
+
     web_app = create_app(settings)
     shown = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
     out.print(f"网页工作台已启动: http://{shown}:{settings.port}/  (按 Ctrl+C 停止)")
+    if not list_users(web_app.state.store):
+        err.print("还没有任何账号:先运行 fazhi user add 用户名 --role admin 建立管理员,再登录")
     uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
 
 
@@ -70,6 +74,8 @@ def search(
     """全文检索已入库的报告(两个字的词如“复议”也能检出),显示命中的上下文。"""
     import json
 
+    from rich.markup import escape
+
     from fazhi.store import open_store
     from fazhi.store.listing import ReportFilter
     from fazhi.store.search import search as run_search
@@ -86,7 +92,7 @@ def search(
                        ("级别", 6), ("年度", 4), ("命中的上下文", 0)])
     for row in result.page.rows:
         found = result.snippets.get(row["id"], [])
-        context = f"…{found[0].before}[bold red]{found[0].match}[/bold red]{found[0].after}…" if found else ""
+        context = "".join(f"[bold red]{escape(t)}[/bold red]" if hit else escape(t) for t, hit in found[0].segments()) if found else ""
         table.add_row(str(row["id"]), row["jurisdiction"] or "—", level_name(row["level"]),
                       str(row["report_year"] or "—"), context.replace("\n", " "))
     out.print(table)

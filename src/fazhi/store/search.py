@@ -29,6 +29,7 @@ are mostly acronyms). Several words separated by spaces must all occur.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -45,16 +46,28 @@ SNIPPET_CONTEXT = 40
 
 @dataclass(frozen=True, slots=True)
 class Snippet:
-    """Text around one match: ``before + match + after`` is ``text[start:end]``."""
+    """A window of the text around matches: ``text == report_text[start:start + len(text)]``;
+    ``matches`` are (start, end) of every term occurrence inside it, in report offsets."""
 
     start: int
-    before: str
-    match: str
-    after: str
+    text: str
+    matches: tuple[tuple[int, int], ...]
+
+    def segments(self) -> list[tuple[str, bool]]:
+        """The window as (piece, is_match) in order, for highlighting."""
+        out, pos = [], self.start
+        for a, b in self.matches:
+            if a > pos:
+                out.append((self.text[pos - self.start:a - self.start], False))
+            out.append((self.text[a - self.start:b - self.start], True))
+            pos = b
+        if pos < self.start + len(self.text):
+            out.append((self.text[pos - self.start:], False))
+        return out
 
     def to_json(self) -> dict:
-        return {"offset": self.start + len(self.before), "length": len(self.match),
-                "before": self.before, "match": self.match, "after": self.after}
+        return {"offset": self.start, "length": len(self.text), "text": self.text,
+                "matches": [{"offset": a, "length": b - a} for a, b in self.matches]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,31 +118,72 @@ def _postgres_term(term: str) -> sa.ColumnElement:
     return sa.and_(index, found)
 
 
-def match_condition(store: Store, terms: tuple[str, ...]) -> sa.ColumnElement:
-    """A condition on ``reports`` true for reports containing every term."""
-    if store.engine.dialect.name == "postgresql":
-        return sa.and_(*(_postgres_term(t) for t in terms))
+def matching_ids(store: Store, terms: tuple[str, ...]) -> list[int]:
+    """The ids of the reports containing every term: the one query that reads the index."""
     with store.engine.connect() as conn:
-        return sa.and_(*(_sqlite_term(conn, t) for t in terms))
+        if store.engine.dialect.name == "postgresql":
+            condition = sa.and_(*(_postgres_term(t) for t in terms))
+        else:
+            condition = sa.and_(*(_sqlite_term(conn, t) for t in terms))
+        return list(conn.execute(sa.select(reports.c.id).where(condition)).scalars())
+
+
+def ids_condition(store: Store, ids: list[int]) -> sa.ColumnElement:
+    """``reports.id`` among ``ids``, as one bound parameter whatever their number.
+
+    The list, the total and six facet counts all filter on the matches: the
+    index is read once and these queries join a list of integers instead.
+    """
+    if store.engine.dialect.name == "postgresql":
+        return reports.c.id == sa.any_(sa.bindparam("match_ids", ids, type_=sa.ARRAY(sa.Integer)))
+    listed = sa.select(sa.column("value")).select_from(sa.func.json_each(sa.bindparam("match_ids", json.dumps(ids))))
+    return reports.c.id.in_(listed)
+
+
+def _occurrences(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    found = []
+    for term in terms:
+        start = text.find(term)
+        while start >= 0:
+            found.append((start, start + len(term)))
+            start = text.find(term, start + len(term))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in found:  # overlapping terms ("行政复议" and "复议") become one mark
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def snippets(text: str, terms: tuple[str, ...], limit: int = SNIPPETS_PER_HIT) -> list[Snippet]:
-    found: list[Snippet] = []
-    for term in terms:
-        start = text.find(term)
-        while start >= 0 and len(found) < limit:
-            lo = max(0, start - SNIPPET_CONTEXT)
-            end = start + len(term)
-            found.append(Snippet(lo, text[lo:start], term, text[end:end + SNIPPET_CONTEXT]))
-            start = text.find(term, end + SNIPPET_CONTEXT)
-    return sorted(found, key=lambda s: s.start)[:limit]
+    """Up to ``limit`` non-overlapping windows around the first matches, each marking every match inside it."""
+    occurrences = _occurrences(text, terms)
+    windows: list[Snippet] = []
+    i = 0
+    while i < len(occurrences) and len(windows) < limit:
+        lo = max(0, occurrences[i][0] - SNIPPET_CONTEXT)
+        if windows:
+            lo = max(lo, windows[-1].start + len(windows[-1].text))
+        hi = min(len(text), occurrences[i][1] + SNIPPET_CONTEXT)
+        inside = []
+        while i < len(occurrences) and occurrences[i][1] <= hi:
+            inside.append(occurrences[i])
+            i += 1
+        if not inside:  # a match longer than the context reaches past hi: take it whole
+            inside.append(occurrences[i])
+            hi = occurrences[i][1]
+            i += 1
+        windows.append(Snippet(lo, text[lo:hi], tuple(inside)))
+    return windows
 
 
 def search(store: Store, query: str, flt: ReportFilter, with_facets: bool = True) -> SearchResult:
     terms = terms_of(query)
     if not terms:
         return SearchResult((), Page([], 0, flt), {}, {})
-    condition = match_condition(store, terms)
+    condition = ids_condition(store, matching_ids(store, terms))
     page = list_page(store, flt, within=condition)
     texts: dict[int, str] = {}
     if page.rows:

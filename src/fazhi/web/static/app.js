@@ -76,6 +76,8 @@ function setUpUpload() {
   if (!form) return;
   const input = document.getElementById("files");
   const drop = document.getElementById("drop");
+  const chosen = document.getElementById("chosen");
+  input.addEventListener("change", () => { chosen.textContent = "已选择 " + input.files.length + " 个文件"; });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     if (input.files.length) uploadAll(Array.from(input.files));
