@@ -181,6 +181,7 @@ def test_a_season_walked_through_in_chromium(tmp_path: Path) -> None:
                 page.click("#summary-docx")
             summary_path = tmp_path / "summary.docx"
             summary.value.save_as(summary_path)
+        page.locator("#rule-stats").screenshot(path=str(SHOTS / "season-rule-stats.png"))
         browser.close()
     print("\n" + steps.report())
     import docx
