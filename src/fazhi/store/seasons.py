@@ -55,8 +55,6 @@ def _log(conn: sa.Connection, season_id: int, actor: Actor, action: str, detail:
 def create_season(store: Store, season: Season, actor: Actor) -> Season:
     if actor.role != "admin":
         raise NotAllowed(f"{actor.name}不是管理员,不能新建审核批次")
-    if season.publish_by < season.submit_by.replace(year=season.submit_by.year - 1):
-        raise SeasonError("公开截止日期早于报送截止日期一年以上,请核对日期")
     with db_errors("新建审核批次"), store.engine.begin() as conn:
         if conn.execute(sa.select(seasons.c.id).where(seasons.c.name == season.name)).first():
             raise SeasonError(f"审核批次“{season.name}”已存在", hint="换一个名称")
@@ -180,11 +178,11 @@ def get_received(store: Store, season_report_id: int) -> Received:
         ).first()
     if row is None:
         raise SeasonError(f"本批次没有编号为{season_report_id}的报告")
-    return _received(store, row._mapping)
+    return _received(row._mapping, roster(store, row._mapping["season_id"]))
 
 
-def _received(store: Store, row: Mapping[str, Any]) -> Received:
-    units = {u.id: u for u in roster(store, row["season_id"])}
+def _received(row: Mapping[str, Any], roster_units: Sequence[Unit]) -> Received:
+    units = {u.id: u for u in roster_units}
     unit = units.get(row["unit_id"])
     candidates: tuple[Unit, ...] = ()
     if row["match"] == "unsure":
@@ -202,7 +200,8 @@ def received_reports(store: Store, season_id: int) -> list[Received]:
             sa.select(season_reports, reports.c.text).join(reports, reports.c.id == season_reports.c.report_id)
             .where(season_reports.c.season_id == season_id).order_by(season_reports.c.id)
         ).all()
-    return [_received(store, r._mapping) for r in rows]
+    units = roster(store, season_id)  # once for the season, not once a report
+    return [_received(r._mapping, units) for r in rows]
 
 
 def choose_unit(store: Store, season_report_id: int, unit_id: int, actor: Actor) -> None:
@@ -308,8 +307,8 @@ def _aware(at: dt.datetime) -> dt.datetime:
     return at if at.tzinfo else at.replace(tzinfo=dt.timezone.utc)
 
 
-def decided(store: Store, season_report_id: int) -> wd.Decided:
-    got = get_received(store, season_report_id)
+def decided(store: Store, season_report_id: int, got: Received | None = None) -> wd.Decided:
+    got = got or get_received(store, season_report_id)
     return wd.apply_decisions(got.analysis.get("findings") or [], decision_log(store, season_report_id), got.text)
 
 
@@ -358,7 +357,7 @@ def season_view(store: Store, season_id: int) -> SeasonView:
     for r in sorted(got, key=lambda r: (r.received, r.id)):
         if r.unit is not None:
             by_unit[r.unit.id] = r
-    decided_by = {r.id: decided(store, r.id) for r in by_unit.values()}
+    decided_by = {r.id: decided(store, r.id, r) for r in by_unit.values()}
     statuses = []
     for unit in units:
         r = by_unit.get(unit.id)

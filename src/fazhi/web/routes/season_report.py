@@ -41,7 +41,7 @@ def _got(request: Request, season_id: int, season_report_id: int) -> ss.Received
 
 def _context(request: Request, got: ss.Received) -> dict:
     store = request.app.state.store
-    decided = ss.decided(store, got.id)
+    decided = ss.decided(store, got.id, got)
     letter = season_letter(store, got, decided)
     findings = got.analysis.get("findings") or []
     own = [f for f in decided.findings if f.get("origin") == "reviewer"]
@@ -144,7 +144,7 @@ def letter(request: Request, _: Viewer, season_id: int, season_report_id: int, f
     if fmt not in LETTER_TYPES:
         raise NotFound(f"不支持的格式 {fmt}", hint="可选 docx、html、md")
     got = _got(request, season_id, season_report_id)
-    decided = ss.decided(request.app.state.store, got.id)
+    decided = ss.decided(request.app.state.store, got.id, got)
     stem = PurePath(display_name(got.analysis.get("source") or "report")).stem
     kind = "审核意见" if decided.signed else "审核意见.初审稿"
     data = letter_bytes(season_letter(request.app.state.store, got, decided), fmt)
