@@ -107,12 +107,15 @@ def facet_counts(store: Store, flt: ReportFilter, within: sa.ColumnElement | Non
         for facet in FACETS:
             conds = flt.without(facet).conditions() + extra
             if facet == "rule":
+                # A subquery, not a join: with no filter it is not run at all, and with one
+                # it reads only the facet index, not a reports row per failed rule.
                 key = report_rules.c.rule
-                base = sa.select(key, sa.func.count()).select_from(
-                    report_rules.join(reports, reports.c.id == report_rules.c.report_id))
+                query = sa.select(key, sa.func.count()).select_from(report_rules)
+                if conds:
+                    query = query.where(report_rules.c.report_id.in_(sa.select(reports.c.id).where(*conds)))
             else:
                 key = {"year": reports.c.report_year, "band": _band_expr()}.get(facet, reports.c.get(facet))
-                base = sa.select(key.label("value"), sa.func.count()).select_from(reports)
-            query = base.where(*conds).group_by(key).order_by(sa.func.count().desc(), key)
+                query = sa.select(key.label("value"), sa.func.count()).select_from(reports).where(*conds)
+            query = query.group_by(key).order_by(sa.func.count().desc(), key)
             result[facet] = [(value, count) for value, count in conn.execute(query) if value is not None]
     return result
