@@ -140,7 +140,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("report_id", "rule", name="pk_report_rules"),
     )
     op.create_index("ix_report_rules_rule", "report_rules", ["rule"])
-    op.create_index("ix_reports_facets", "reports", ["province", "city", "level", "report_year", "score"])
+    op.create_index("ix_reports_facets", "reports", ["province", "city", "level", "report_year", "score",
+                                                     "jurisdiction", "published"])
     statements = _PG_UP if op.get_bind().dialect.name == "postgresql" else _SQLITE_UP
     for statement in statements:
         op.execute(statement)
