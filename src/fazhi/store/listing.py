@@ -91,8 +91,11 @@ def list_page(
     """One page of reports matching the filter (and ``within``, e.g. a search's matches), with the total."""
     conds = flt.conditions() + ([within] if within is not None else [])
     limit = max(1, min(flt.limit, max_limit))
-    query = (sa.select(*(reports.c[c] for c in LIST_COLUMNS)).where(*conds)
-             .order_by(*flt.order()).limit(limit).offset(max(0, flt.offset)))
+    # The page's ids first, from the covering facet index (which holds every sort key), then
+    # only those rows: sorting the table itself would read every report's text in SQLite.
+    page_ids = (sa.select(reports.c.id).where(*conds).order_by(*flt.order())
+                .limit(limit).offset(max(0, flt.offset)))
+    query = sa.select(*(reports.c[c] for c in LIST_COLUMNS)).where(reports.c.id.in_(page_ids)).order_by(*flt.order())
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(query)]
         total = conn.execute(sa.select(sa.func.count()).select_from(reports).where(*conds)).scalar_one()
@@ -107,12 +110,15 @@ def facet_counts(store: Store, flt: ReportFilter, within: sa.ColumnElement | Non
         for facet in FACETS:
             conds = flt.without(facet).conditions() + extra
             if facet == "rule":
+                # A subquery, not a join: with no filter it is not run at all, and with one
+                # it reads only the facet index, not a reports row per failed rule.
                 key = report_rules.c.rule
-                base = sa.select(key, sa.func.count()).select_from(
-                    report_rules.join(reports, reports.c.id == report_rules.c.report_id))
+                query = sa.select(key, sa.func.count()).select_from(report_rules)
+                if conds:
+                    query = query.where(report_rules.c.report_id.in_(sa.select(reports.c.id).where(*conds)))
             else:
                 key = {"year": reports.c.report_year, "band": _band_expr()}.get(facet, reports.c.get(facet))
-                base = sa.select(key.label("value"), sa.func.count()).select_from(reports)
-            query = base.where(*conds).group_by(key).order_by(sa.func.count().desc(), key)
+                query = sa.select(key.label("value"), sa.func.count()).select_from(reports).where(*conds)
+            query = query.group_by(key).order_by(sa.func.count().desc(), key)
             result[facet] = [(value, count) for value, count in conn.execute(query) if value is not None]
     return result

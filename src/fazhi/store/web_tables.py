@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Table, Text
 
-from fazhi.store.schema import metadata
+from fazhi.store.schema import metadata, reports
 
 ROLES = ("viewer", "reviewer", "admin")  # each role may do everything the ones before it may
 
@@ -45,6 +45,12 @@ login_attempts = Table(
     Index("ix_login_attempts_username", "username", "at"),
     Index("ix_login_attempts_remote", "remote", "at"),
 )
+
+# Every facet and sort column in one index: counting a facet or sorting the list reads only the index. In
+# SQLite a row's columns after `text` sit on overflow pages, so a facet count
+# over the table itself read the whole corpus (2.6 s at 10,000 reports).
+Index("ix_reports_facets", reports.c.province, reports.c.city, reports.c.level, reports.c.report_year,
+      reports.c.score, reports.c.jurisdiction, reports.c.published)
 
 # The rules each report failed, kept by database triggers from reports.analysis,
 # so the "failed rule" facet is an indexed lookup, not a scan of 10,000 JSON documents.

@@ -140,6 +140,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("report_id", "rule", name="pk_report_rules"),
     )
     op.create_index("ix_report_rules_rule", "report_rules", ["rule"])
+    op.create_index("ix_reports_facets", "reports", ["province", "city", "level", "report_year", "score",
+                                                     "jurisdiction", "published"])
     statements = _PG_UP if op.get_bind().dialect.name == "postgresql" else _SQLITE_UP
     for statement in statements:
         op.execute(statement)
@@ -149,6 +151,7 @@ def downgrade() -> None:
     statements = _PG_DOWN if op.get_bind().dialect.name == "postgresql" else _SQLITE_DOWN
     for statement in statements:
         op.execute(statement)
+    op.drop_index("ix_reports_facets", table_name="reports")
     op.drop_index("ix_report_rules_rule", table_name="report_rules")
     op.drop_table("report_rules")
     op.drop_index("ix_login_attempts_remote", table_name="login_attempts")
