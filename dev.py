@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Set up and run fazhi with nothing but Python installed.
 
-    python3 dev.py demo   # make .venv, install fazhi, ingest and review the bundled examples, print the table
+    python3 dev.py demo   # make .venv, install fazhi, ingest and review the bundled examples, print the table,
+                          # then start the web workspace with a demo admin (--no-serve: stop after the table)
     python3 dev.py test   # make .venv, install fazhi with test tools, check system packages, run every test
 
 Standard library only: this file runs before anything is installed.
@@ -31,6 +32,8 @@ SYSTEM_PACKAGES = {
     "fontconfig": "fc-list, to find fonts",
     "fonts-wqy-microhei": "CJK font for PDF tests",
     "libreoffice-writer-nogui": "LibreOffice, to open the DOCX review letters",
+    "poppler-utils": "pdftoppm, the first page of a rendered letter and season summary as PNG",
+    "chromium": "Chromium, driven by Playwright in the browser tests (the system one; nothing is downloaded)",
 }
 
 
@@ -66,6 +69,10 @@ def missing_system_packages() -> list[str]:
         missing.append("fonts-wqy-microhei")
     if not (shutil.which("soffice") or shutil.which("libreoffice")):
         missing.append("libreoffice-writer-nogui")
+    if not shutil.which("pdftoppm"):
+        missing.append("poppler-utils")
+    if not os.path.exists("/usr/bin/chromium"):
+        missing.append("chromium")
     return missing
 
 
@@ -85,12 +92,22 @@ def ensure_system_packages() -> None:
     run("apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing, env=env)
 
 
-def demo() -> None:
+def demo(serve: bool = True) -> None:
     ensure_venv("")
     fazhi = BIN / "fazhi"
     run(fazhi, "ingest", "examples")
     run(fazhi, "review", "examples", "--out", "review-letters")
     run(fazhi, "list")
+    if not serve:
+        return
+    # A demo account with a fresh random password, printed once; running the
+    # demo again resets it. Real accounts are made with `fazhi user add`.
+    run(fazhi, "user", "add", "demo", "--role", "admin", "--generate")
+    print("\n网页工作台:浏览器打开下面的地址,用户名 demo,密码见上一行(演示管理员,每次运行 demo 重新生成)。", flush=True)
+    try:
+        run(fazhi, "serve")
+    except KeyboardInterrupt:
+        pass
 
 
 def test(pytest_args: list[str]) -> None:
@@ -104,7 +121,7 @@ def main(argv: list[str]) -> None:
         sys.exit(__doc__)
     try:
         if argv[0] == "demo":
-            demo()
+            demo(serve="--no-serve" not in argv[1:])
         else:
             test(argv[1:])
     except subprocess.CalledProcessError as exc:

@@ -35,6 +35,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def new_database(base_url: str) -> str:
+    """The URL of a new, empty database on the server at ``base_url``."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return sa.engine.make_url(base_url).set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     if os.environ.get("FAZHI_TEST_PG_URL"):

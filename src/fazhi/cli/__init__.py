@@ -10,7 +10,13 @@ import signal
 import sys
 
 from fazhi import __version__
-from fazhi.cli import read, review, stored  # noqa: F401  (registers the commands)
+from fazhi.cli import (  # noqa: F401  (registers the commands)
+    read,
+    review,
+    season,  # noqa: F401  (fazhi season …, fazhi rules stats)
+    stored,
+    web,  # noqa: F401  (serve, user add, search)
+)
 from fazhi.cli.common import app, err, line, out, shown
 from fazhi.core.errors import FazhiError
 

@@ -66,6 +66,13 @@ class Settings(BaseModel):
     letter_date: date | None = Field(
         None, description="审核意见书的落款日期(YYYY-MM-DD);留空则日期处留白,由审核人填写"
     )
+    # fazhi serve
+    host: str = Field("127.0.0.1", description="网页服务监听的地址;内网共用时设为 0.0.0.0")
+    port: int = Field(8000, ge=1, le=65535, description="网页服务的端口")
+    secret_key: str | None = Field(
+        None, min_length=16, description="签发表单令牌(CSRF)的密钥;留空则每次启动随机生成,多进程部署时须设置"
+    )
+    max_upload_files: int = Field(50, ge=1, description="网页一次上传的文件数上限")
 
     @property
     def max_file_bytes(self) -> int:

@@ -142,6 +142,12 @@ def _item(
 def _verdict(analysis: Mapping[str, Any], findings: list, data: LetterData) -> Verdict:
     band = band_of(analysis, data)
     ruled = (analysis.get("score") or {}).get("verdict") or {}
+    # A reviewer's verdict (a season's decided analysis carries it) overrides the score's band,
+    # and then the rulebook's caps no longer explain the verdict.
+    chosen = analysis.get("verdict")
+    if chosen:
+        band = next((b for b in data.verdicts if b.label == chosen), band)
+        ruled = {"bands": ruled.get("bands") or []}
     statuses = [f.get("status") for f in findings]
     partial = sum(
         1 for f in findings if f.get("status") == "passed" and f.get("credit") is not None and float(f["credit"]) < 1

@@ -35,6 +35,7 @@ STYLE_NAMES = {
     "heading1": "一级标题",
     "heading2": "二级标题",
     "addressee": "主送机关",
+    "draft": "主送机关",  # flush left like the addressee
     "signature": "落款",
     "note": "附注",
 }

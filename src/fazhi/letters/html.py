@@ -26,7 +26,8 @@ h1 {{
 h2, h3, p {{ margin: 0; font-size: 16pt; font-weight: normal; text-indent: 2em; }}
 h2 {{ font-family: {heading1}; }}
 h3 {{ font-family: {heading2}; }}
-p.addressee {{ text-indent: 0; }}
+p.addressee, p.draft {{ text-indent: 0; }}
+p.draft {{ font-family: {heading1}; }}
 p.item strong {{ font-weight: bold; }}
 .quote, .mark {{ font-family: {heading2}; }}
 .mark {{ font-weight: bold; text-decoration: underline; text-decoration-color: #b00; text-underline-offset: 3pt; }}

@@ -32,7 +32,7 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    kind: str  # title | addressee | para | heading1 | heading2 | item | detail | signature | date | note | blank
+    kind: str  # draft | title | addressee | para | heading1 | heading2 | item | detail | signature | date | note | blank
     runs: tuple[Run, ...]
 
     @property
@@ -80,7 +80,7 @@ DRAFT = "初审稿(未经人工复核)"
 
 def blocks(letter: Letter) -> tuple[Block, ...]:
     # Until a person signs it off the letter says at its head that it is a draft.
-    out = [_b("para", Run(typeset(DRAFT), "strong"))] if letter.draft else []
+    out = [_b("draft", Run(typeset(DRAFT), "strong"))] if letter.draft else []
     # A line break inside the title block: each format renders "\n" as its own break.
     out += [_b("title", "\n".join(title_lines(letter))), _b("addressee", typeset(f"{letter.addressee}:"))]
     out.append(_b("para", _opening(letter)))

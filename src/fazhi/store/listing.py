@@ -1,0 +1,124 @@
+"""The report list: filters (the facets), sorting, paging and facet counts, for the web and exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import sqlalchemy as sa
+
+from fazhi.store.db import Store
+from fazhi.store.schema import reports
+from fazhi.store.web_tables import report_rules
+
+LIST_COLUMNS = ("id", "jurisdiction", "level", "province", "city", "report_year", "published", "score",
+                "title", "source", "format")
+SORTS = {
+    "id": reports.c.id, "year": reports.c.report_year, "score": reports.c.score,
+    "jurisdiction": reports.c.jurisdiction, "published": reports.c.published,
+}
+# Score bands as lower bounds; "none" is a report nothing could be scored on.
+BANDS = {"90": (90, None), "80": (80, 90), "70": (70, 80), "60": (60, 70), "lt60": (None, 60)}
+FACETS = ("province", "city", "level", "year", "band", "rule")
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFilter:
+    province: str | None = None
+    city: str | None = None  # the prefecture
+    level: str | None = None
+    year: int | None = None
+    band: str | None = None
+    rule: str | None = None  # a rule the report failed
+    sort: str = "-id"  # a key of SORTS, "-" in front for descending
+    limit: int = 50
+    offset: int = 0
+
+    def conditions(self) -> list[sa.ColumnElement]:
+        conds: list[sa.ColumnElement] = []
+        for name in ("province", "city", "level"):
+            value = getattr(self, name)
+            if value:
+                conds.append(reports.c[name] == value)
+        if self.year is not None:
+            conds.append(reports.c.report_year == self.year)
+        if self.band == "none":
+            conds.append(reports.c.score.is_(None))
+        elif self.band in BANDS:
+            low, high = BANDS[self.band]
+            if low is not None:
+                conds.append(reports.c.score >= low)
+            if high is not None:
+                conds.append(reports.c.score < high)
+        if self.rule:
+            failed = sa.select(report_rules.c.report_id).where(report_rules.c.rule == self.rule)
+            conds.append(reports.c.id.in_(failed))
+        return conds
+
+    def order(self) -> list[sa.ColumnElement]:
+        key = self.sort.lstrip("-")
+        column = SORTS.get(key, reports.c.id)
+        primary = column.desc().nulls_last() if self.sort.startswith("-") else column.asc().nulls_last()
+        return [primary, reports.c.id.desc()]
+
+    def without(self, facet: str) -> ReportFilter:
+        return replace(self, **{facet: None})
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    rows: list[dict]
+    total: int
+    filter: ReportFilter
+
+    @property
+    def next_offset(self) -> int | None:
+        end = self.filter.offset + len(self.rows)
+        return end if end < self.total else None
+
+
+def _band_expr() -> sa.ColumnElement:
+    whens = [(reports.c.score.is_(None), "none")]
+    for name, (low, _high) in BANDS.items():
+        if low is not None:
+            whens.append((reports.c.score >= low, name))
+    return sa.case(*whens, else_="lt60")
+
+
+def list_page(
+    store: Store, flt: ReportFilter, within: sa.ColumnElement | None = None, max_limit: int = MAX_LIMIT,
+) -> Page:
+    """One page of reports matching the filter (and ``within``, e.g. a search's matches), with the total."""
+    conds = flt.conditions() + ([within] if within is not None else [])
+    limit = max(1, min(flt.limit, max_limit))
+    # The page's ids first, from the covering facet index (which holds every sort key), then
+    # only those rows: sorting the table itself would read every report's text in SQLite.
+    page_ids = (sa.select(reports.c.id).where(*conds).order_by(*flt.order())
+                .limit(limit).offset(max(0, flt.offset)))
+    query = sa.select(*(reports.c[c] for c in LIST_COLUMNS)).where(reports.c.id.in_(page_ids)).order_by(*flt.order())
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(query)]
+        total = conn.execute(sa.select(sa.func.count()).select_from(reports).where(*conds)).scalar_one()
+    return Page(rows, total, flt)
+
+
+def facet_counts(store: Store, flt: ReportFilter, within: sa.ColumnElement | None = None) -> dict[str, list[tuple]]:
+    """For each facet, its values and how many reports each has under the other filters (most first)."""
+    extra = [within] if within is not None else []
+    result: dict[str, list[tuple]] = {}
+    with store.engine.connect() as conn:
+        for facet in FACETS:
+            conds = flt.without(facet).conditions() + extra
+            if facet == "rule":
+                # A subquery, not a join: with no filter it is not run at all, and with one
+                # it reads only the facet index, not a reports row per failed rule.
+                key = report_rules.c.rule
+                query = sa.select(key, sa.func.count()).select_from(report_rules)
+                if conds:
+                    query = query.where(report_rules.c.report_id.in_(sa.select(reports.c.id).where(*conds)))
+            else:
+                key = {"year": reports.c.report_year, "band": _band_expr()}.get(facet, reports.c.get(facet))
+                query = sa.select(key.label("value"), sa.func.count()).select_from(reports).where(*conds)
+            query = query.group_by(key).order_by(sa.func.count().desc(), key)
+            result[facet] = [(value, count) for value, count in conn.execute(query) if value is not None]
+    return result
