@@ -18,24 +18,36 @@ app.add_typer(user_app, name="user")
 def serve(
     host: Annotated[Optional[str], typer.Option(help="监听地址,覆盖设置中的 host")] = None,
     port: Annotated[Optional[int], typer.Option(help="端口,覆盖设置中的 port")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="工作进程数;多人同时使用时可设为 CPU 核数")] = 1,
     config: ConfigOption = None,
     db: DbOption = None,
 ) -> None:
     """启动网页工作台(报告列表、上传、全文检索、审查结论),供内网多人同时使用。"""
+    import os
+
     import uvicorn
 
+    from fazhi.store.accounts import list_users
     from fazhi.web import create_app
 
     settings = settings_from(config, db)
     settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
-    from fazhi.store.accounts import list_users
-
     web_app = create_app(settings)
     shown = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
     out.print(f"网页工作台已启动: http://{shown}:{settings.port}/  (按 Ctrl+C 停止)")
     if not list_users(web_app.state.store):
         err.print("还没有任何账号:先运行 fazhi user add 用户名 --role admin 建立管理员,再登录")
-    uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
+        return
+    # Worker processes build their own app from the environment: hand them these
+    # settings, and one form-signing key for all of them.
+    if config is not None:
+        os.environ["FAZHI_CONFIG"] = str(config)
+    os.environ["FAZHI_DATABASE_URL"] = settings.resolved_database_url()
+    os.environ.setdefault("FAZHI_SECRET_KEY", settings.secret_key or secrets.token_hex(32))
+    uvicorn.run("fazhi.web.app:app_from_environment", factory=True, host=settings.host, port=settings.port,
+                workers=workers, log_level="warning")
 
 
 @user_app.command("add")
