@@ -104,7 +104,10 @@ def search(
                        ("级别", 6), ("年度", 4), ("命中的上下文", 0)])
     for row in result.page.rows:
         found = result.snippets.get(row["id"], [])
-        context = "".join(f"[bold red]{escape(t)}[/bold red]" if hit else escape(t) for t, hit in found[0].segments()) if found else ""
+        pieces = found[0].segments() if found else []
+        if pieces and not pieces[0][1]:
+            pieces[0] = (pieces[0][0][-12:], False)  # a short lead-in, so the match fits a terminal line
+        context = "".join(f"[bold red]{escape(t)}[/bold red]" if hit else escape(t) for t, hit in pieces)
         table.add_row(str(row["id"]), row["jurisdiction"] or "—", level_name(row["level"]),
                       str(row["report_year"] or "—"), context.replace("\n", " "))
     out.print(table)
