@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_web.py build --db URL [--reports 10000] [--workers 2]
     .venv/bin/python bench/bench_web.py copy --db SOURCE_URL --to TARGET_URL
-    .venv/bin/python bench/bench_web.py measure --db URL [--clients 8] [--seconds 30]
+    .venv/bin/python bench/bench_web.py measure --db URL [--clients 8] [--seconds 30] [--workers 1]
 
 ``build`` fills a database with synthetic reports: paragraphs of the seeds and
 the examples recombined under invented jurisdictions, each text opening with a
@@ -162,7 +162,7 @@ def _request(kind: str, rng: random.Random, total: int, ids: list[int]) -> str:
     return f"/search?q={rng.choice(SEARCHES)}"
 
 
-def measure(url: str, clients: int, seconds: float) -> None:
+def measure(url: str, clients: int, seconds: float, workers: int = 1) -> None:
     from fazhi.core.settings import Settings
     from fazhi.store import open_store
 
@@ -170,8 +170,8 @@ def measure(url: str, clients: int, seconds: float) -> None:
     total = store.count_reports()
     ids = [r["id"] for r in store.list_reports(limit=total)]
     port = _free_port()
-    server = subprocess.Popen([str(Path(sys.executable).with_name("fazhi")), "serve", "--db", url, "--port", str(port)],
-                              stdout=subprocess.DEVNULL)
+    server = subprocess.Popen([str(Path(sys.executable).with_name("fazhi")), "serve", "--db", url, "--port", str(port),
+                               "--workers", str(workers)], stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -209,7 +209,7 @@ def measure(url: str, clients: int, seconds: float) -> None:
         server.terminate()
         server.wait(timeout=30)
     backend = url.split(":", 1)[0].split("+")[0]
-    print(f"{backend}, {total} reports, {clients} concurrent clients, {seconds:.0f} s")
+    print(f"{backend}, {total} reports, {clients} concurrent clients, {workers} server worker(s), {seconds:.0f} s")
     print(f"{'request':<8} {'n':>6} {'p50 ms':>8} {'p95 ms':>8}")
     for kind, values in times.items():
         if values:
@@ -231,13 +231,14 @@ def main() -> None:
     m.add_argument("--db", required=True)
     m.add_argument("--clients", type=int, default=8)
     m.add_argument("--seconds", type=float, default=30)
+    m.add_argument("--workers", type=int, default=1, help="fazhi serve --workers")
     args = parser.parse_args()
     if args.command == "build":
         build(args.db, args.reports, args.workers)
     elif args.command == "copy":
         copy(args.db, args.to)
     else:
-        measure(args.db, args.clients, args.seconds)
+        measure(args.db, args.clients, args.seconds, args.workers)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,16 @@
 """In a real Chromium (the system one, driven by Playwright; nothing is downloaded): log in, upload,
-read a report and its evidence, search, export. Screenshots go to docs/screenshots/."""
+read a report and its evidence, search, export.
+
+Every test takes its screenshots; they are kept in the folder named by FAZHI_SCREENSHOTS
+(``FAZHI_SCREENSHOTS=docs/screenshots`` remakes the README's), else in a temporary folder,
+so a test run does not rewrite files in the repository.
+"""
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -14,13 +21,13 @@ from fazhi.core.settings import Settings
 from fazhi.store.accounts import add_user
 from fazhi.store.ingest_run import ingest_paths
 from fazhi.web import create_app
-from tests.conftest import ROOT, seed_paths
+from tests.conftest import seed_paths
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("FAZHI_SCREENSHOTS") or tempfile.mkdtemp(prefix="fazhi-shots-"))
 PASSWORD = "browser-test-pass"
 
 

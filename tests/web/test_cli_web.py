@@ -43,3 +43,13 @@ def test_search_prints_each_hit_with_its_context(db_settings) -> None:
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert len(rows) == 5
     assert all("复议" in row["snippets"][0]["text"] for row in rows)
+
+
+def test_serve_workers_build_their_app_from_the_environment(db_settings, monkeypatch) -> None:
+    from fazhi.web.app import app_from_environment
+
+    monkeypatch.setenv("FAZHI_DATABASE_URL", db_settings.resolved_database_url())
+    monkeypatch.setenv("FAZHI_SECRET_KEY", "k" * 32)
+    app = app_from_environment()
+    assert app.state.settings.database_url == db_settings.resolved_database_url()
+    assert app.state.secret == b"k" * 32

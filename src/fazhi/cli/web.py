@@ -18,24 +18,36 @@ app.add_typer(user_app, name="user")
 def serve(
     host: Annotated[Optional[str], typer.Option(help="监听地址,覆盖设置中的 host")] = None,
     port: Annotated[Optional[int], typer.Option(help="端口,覆盖设置中的 port")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="工作进程数;多人同时使用时可设为 CPU 核数")] = 1,
     config: ConfigOption = None,
     db: DbOption = None,
 ) -> None:
     """启动网页工作台(报告列表、上传、全文检索、审查结论),供内网多人同时使用。"""
+    import os
+
     import uvicorn
 
+    from fazhi.store.accounts import list_users
     from fazhi.web import create_app
 
     settings = settings_from(config, db)
     settings = settings.model_copy(update={k: v for k, v in (("host", host), ("port", port)) if v is not None})
-    from fazhi.store.accounts import list_users
-
     web_app = create_app(settings)
     shown = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
     out.print(f"网页工作台已启动: http://{shown}:{settings.port}/  (按 Ctrl+C 停止)")
     if not list_users(web_app.state.store):
         err.print("还没有任何账号:先运行 fazhi user add 用户名 --role admin 建立管理员,再登录")
-    uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
+        return
+    # Worker processes build their own app from the environment: hand them these
+    # settings, and one form-signing key for all of them.
+    if config is not None:
+        os.environ["FAZHI_CONFIG"] = str(config)
+    os.environ["FAZHI_DATABASE_URL"] = settings.resolved_database_url()
+    os.environ.setdefault("FAZHI_SECRET_KEY", settings.secret_key or secrets.token_hex(32))
+    uvicorn.run("fazhi.web.app:app_from_environment", factory=True, host=settings.host, port=settings.port,
+                workers=workers, log_level="warning")
 
 
 @user_app.command("add")
@@ -92,7 +104,10 @@ def search(
                        ("级别", 6), ("年度", 4), ("命中的上下文", 0)])
     for row in result.page.rows:
         found = result.snippets.get(row["id"], [])
-        context = "".join(f"[bold red]{escape(t)}[/bold red]" if hit else escape(t) for t, hit in found[0].segments()) if found else ""
+        pieces = found[0].segments() if found else []
+        if pieces and not pieces[0][1]:
+            pieces[0] = (pieces[0][0][-12:], False)  # a short lead-in, so the match fits a terminal line
+        context = "".join(f"[bold red]{escape(t)}[/bold red]" if hit else escape(t) for t, hit in pieces)
         table.add_row(str(row["id"]), row["jurisdiction"] or "—", level_name(row["level"]),
                       str(row["report_year"] or "—"), context.replace("\n", " "))
     out.print(table)

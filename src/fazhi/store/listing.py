@@ -55,11 +55,16 @@ class ReportFilter:
             conds.append(reports.c.id.in_(failed))
         return conds
 
-    def order(self) -> list[sa.ColumnElement]:
+    def order(self, by_index: bool = False) -> list[sa.ColumnElement]:
+        """ORDER BY terms. ``by_index``: written as ``id + 0`` so SQLite cannot walk the table in id
+        order (reading every row's text on the way) and sorts the covering index's entries instead."""
         key = self.sort.lstrip("-")
-        column = SORTS.get(key, reports.c.id)
+        row_id = reports.c.id + 0 if by_index else reports.c.id
+        column = row_id if key == "id" or key not in SORTS else SORTS[key]
+        if by_index and key == "jurisdiction":
+            column = column + ""  # likewise keeps SQLite off ix_reports_jurisdiction and the rows behind it
         primary = column.desc().nulls_last() if self.sort.startswith("-") else column.asc().nulls_last()
-        return [primary, reports.c.id.desc()]
+        return [primary, row_id.desc()]
 
     def without(self, facet: str) -> ReportFilter:
         return replace(self, **{facet: None})
@@ -93,7 +98,7 @@ def list_page(
     limit = max(1, min(flt.limit, max_limit))
     # The page's ids first, from the covering facet index (which holds every sort key), then
     # only those rows: sorting the table itself would read every report's text in SQLite.
-    page_ids = (sa.select(reports.c.id).where(*conds).order_by(*flt.order())
+    page_ids = (sa.select(reports.c.id).where(*conds).order_by(*flt.order(by_index=True))
                 .limit(limit).offset(max(0, flt.offset)))
     query = sa.select(*(reports.c[c] for c in LIST_COLUMNS)).where(reports.c.id.in_(page_ids)).order_by(*flt.order())
     with store.engine.connect() as conn:

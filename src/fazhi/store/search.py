@@ -115,13 +115,20 @@ def _postgres_term(term: str) -> sa.ColumnElement:
         return found
     bigrams = sorted({term[i:i + 2] for i in range(len(term) - 1)})
     index = sa.func.fazhi_bigrams(reports.c.text).op("@>")(sa.cast(sa.literal(bigrams), sa.ARRAY(sa.Text)))
-    return sa.and_(index, found)
+    # A two-character word is one bigram: the index is exact. Longer phrases need
+    # their bigrams in this order, which only strpos can confirm.
+    return index if len(term) == 2 else sa.and_(index, found)
 
 
 def matching_ids(store: Store, terms: tuple[str, ...]) -> list[int]:
     """The ids of the reports containing every term: the one query that reads the index."""
     with store.engine.connect() as conn:
         if store.engine.dialect.name == "postgresql":
+            # The planner guesses that strpos rejects most rows and that computing the
+            # bigrams of the few left is cheaper than the index; it is wrong on every
+            # common word (117 s for 行政执法 at 10,000 reports). This query always
+            # takes the index; the setting ends with the transaction.
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
             condition = sa.and_(*(_postgres_term(t) for t in terms))
         else:
             condition = sa.and_(*(_sqlite_term(conn, t) for t in terms))

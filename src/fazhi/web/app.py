@@ -60,3 +60,10 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``fazhi serve --workers N`` (settings from FAZHI_* variables)."""
+    from fazhi.core.settings import load_settings
+
+    return create_app(load_settings())
