@@ -75,7 +75,7 @@ def build(work: Path) -> Rendered:
         ss.sign(store, got.id, wang)
     decided = ss.decided(store, first.id)
     letter = build_letter(decided_analysis(first.analysis, decided), first.text, reviewer=decided.signed_by,
-                          date=decided.signed_on, draft=not decided.signed)
+                          date=decided.signed_on)
     letter_docx = write_letter(letter, work, "signed-letter")["docx"]
     summary = ss.season_summary(store, season.id, made_on=dt.date.today())
     summary_docx = render_summary_docx(summary, work / "season-summary.docx", signer="王审核")

@@ -26,7 +26,7 @@ def _text(pdf: Path) -> str:
 def test_the_signed_letter_prints_with_the_signer_and_without_the_draft_mark(rendered) -> None:
     made, letter_pdf, _, _ = rendered
     text = _text(letter_pdf)
-    assert "审核人\uff1a王审核" in text and "初审稿" not in text
+    assert "经审核人王审核复核" in text and "初审稿" not in text
     assert "请逐项写明完成时限" in text and "孝义市" in text
 
 

@@ -21,6 +21,7 @@ from fazhi.store import open_store
 from fazhi.store.schema import originals
 from tests.support import hostile
 from tests.support.measured import FAZHI, run_fazhi
+from tests.support.postgres import new_database
 
 
 def _env(settings: Settings) -> dict:
@@ -92,19 +93,63 @@ def _table_counter(settings: Settings):
     return count_pg
 
 
+def _schema_state(settings: Settings) -> tuple[str | None, frozenset[str]]:
+    """The revision a database records and the tables it has."""
+    engine = sa.create_engine(settings.resolved_database_url())
+    try:
+        with engine.connect() as conn:
+            names = frozenset(sa.inspect(conn).get_table_names())
+            revision = (conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+                        if "alembic_version" in names else None)
+    finally:
+        engine.dispose()
+    return revision, names
+
+
+def _tables_at_each_revision(settings: Settings, tmp_path: Path) -> dict[str | None, frozenset[str]]:
+    """The tables a fresh database of the same backend has after each revision, migrated one by one."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from fazhi.store import db as store_db
+
+    if settings.database_url is None:
+        scratch = Settings(data_dir=tmp_path / "scratch")
+        scratch.data_dir.mkdir(parents=True)
+    else:
+        scratch = Settings(data_dir=tmp_path / "scratch", database_url=new_database(settings.database_url))
+    config = Config()
+    config.set_main_option("script_location", str(store_db._MIGRATIONS))
+    revisions = [s.revision for s in reversed(list(ScriptDirectory.from_config(config).walk_revisions()))]
+    engine = sa.create_engine(scratch.resolved_database_url())
+    out = {}
+    try:
+        for revision in revisions:
+            with engine.begin() as conn:
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+            out[revision] = _schema_state(scratch)[1]
+    finally:
+        engine.dispose()
+    return out
+
+
 def test_first_runs_killed_while_making_the_schema_leave_a_usable_store(db_settings: Settings, tmp_path: Path) -> None:
     env = {**os.environ, **_env(db_settings)}
     tables = _table_counter(db_settings)
     # A run killed as soon as the new database shows 1, 2, 3 tables: each
     # committed step of a migration that is not atomic is seen and cut here,
-    # leaving half a schema. All four tables (with alembic_version) or none.
+    # leaving half a schema. Each revision is one transaction, so what a killed
+    # run leaves is exactly the schema of the revision it recorded, or nothing.
+    left = []
     for seen in (1, 2, 3):
         proc = subprocess.Popen([sys.executable, "-c", _OPEN], env=env)
         while proc.poll() is None and tables() < seen:
             time.sleep(0.0005)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        assert tables() in (0, 4)
+        left.append(_schema_state(db_settings))
     # Then kills at offsets across the time a first open takes (interpreter
     # start included), each run on what the previous killed run left.
     start = time.monotonic()
@@ -117,6 +162,9 @@ def test_first_runs_killed_while_making_the_schema_leave_a_usable_store(db_setti
         proc.send_signal(signal.SIGKILL)
         proc.wait()
     _later_commands_work(db_settings, _folder(tmp_path, 4), 4)
+    expected = _tables_at_each_revision(db_settings, tmp_path)
+    for revision, names in left:
+        assert names == expected.get(revision, frozenset()), (revision, names ^ expected.get(revision, frozenset()))
 
 
 def test_a_half_made_schema_from_an_older_fazhi_is_finished(db_settings: Settings, tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def _failed(got: ss.Received) -> list[dict]:
 def _letter(store, got: ss.Received) -> str:
     decided = ss.decided(store, got.id)
     letter = build_letter(decided_analysis(got.analysis, decided), got.text, reviewer=decided.signed_by,
-                          date=decided.signed_on, draft=not decided.signed)
+                          date=decided.signed_on)
     return "\n".join(b.text for b in blocks(letter))
 
 

@@ -100,7 +100,7 @@ def test_letter_downloads_in_three_formats(seeded) -> None:
     docx = client.get("/api/reports/1/letter.docx")
     assert "孝义市" in "".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     assert "<html" in client.get("/api/reports/1/letter.html").text.lower()
-    assert client.get("/api/reports/1/letter.md").text.startswith("#")
+    assert "\n# 关于孝义市" in client.get("/api/reports/1/letter.md").text
 
 
 def test_xlsx_export_holds_the_current_view(seeded) -> None:
