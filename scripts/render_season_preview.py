@@ -65,7 +65,7 @@ def build(work: Path) -> Rendered:
             if finding["status"] == "failed":
                 ss.decide(store, got.id, Decision("confirm", "", now, finding["rule"]), wang)
     first = received[0]
-    ss.decide(store, first.id, Decision("strike", "", now, "form.title", reason="标题与本省通知要求一致"), wang)
+    ss.decide(store, first.id, Decision("strike", "", now, "indicators.core", reason="本市核心指标已另表报送"), wang)
     ss.decide(store, first.id, Decision(
         "edit", "", now, "plans.specific",
         message="报告所列2025年工作安排多为原则性表述,请逐项写明完成时限、责任单位和可检验的目标。",

@@ -137,13 +137,13 @@ def test_a_season_walked_through_in_chromium(tmp_path: Path) -> None:
             page.click("#status-table tbody tr:first-child a")
             expect(page.locator("#findings")).to_be_visible()
         letter = page.locator("#letter .letter")
-        title_item = letter.get_by_text("标题规范（需修改）")
+        title_item = letter.get_by_text("核心指标（需修改）")
         expect(title_item).to_have_count(1)
         with steps.step("删除一条意见(附理由)"):
-            page.click("#finding-form\\.title summary")
-            page.fill("#finding-form\\.title form.strike input[name=reason]", "标题与本省通知要求一致")
-            page.click("#finding-form\\.title form.strike button")
-            expect(page.locator("#finding-form\\.title .state")).to_have_text("已删除")
+            page.click("#finding-indicators\\.core summary")
+            page.fill("#finding-indicators\\.core form.strike input[name=reason]", "本市核心指标已另表报送")
+            page.click("#finding-indicators\\.core form.strike button")
+            expect(page.locator("#finding-indicators\\.core .state")).to_have_text("已删除")
         with steps.step("改写一条意见"):
             page.click("#finding-plans\\.specific summary")
             page.fill("#finding-plans\\.specific form.edit textarea", "请逐项写明2025年各项工作的完成时限和责任单位。")
@@ -158,9 +158,9 @@ def test_a_season_walked_through_in_chromium(tmp_path: Path) -> None:
         with steps.step("看到意见书随之改变"):
             expect(letter).to_contain_text(OWN_MESSAGE)
             expect(letter).to_contain_text(selected)  # the own finding quotes the selected passage
-            expect(letter.get_by_text("标题规范（需修改）")).to_have_count(0)
+            expect(letter.get_by_text("核心指标（需修改）")).to_have_count(0)
             expect(letter).to_contain_text("请逐项写明2025年各项工作的完成时限和责任单位。")
-            expect(letter.locator(".b-draft")).to_have_text("初审稿")
+            expect(letter.locator(".b-draft")).to_have_text("初审稿（未经人工复核）")
         page.locator("#findings").scroll_into_view_if_needed()
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(SHOTS / "season-report-decided.png"))
@@ -168,7 +168,7 @@ def test_a_season_walked_through_in_chromium(tmp_path: Path) -> None:
             page.click("#sign-form button")
             expect(page.locator("#signed-note")).to_contain_text("王审核")
             expect(letter.locator(".b-draft")).to_have_count(0)
-            expect(letter.locator(".b-signature")).to_contain_text("王审核")
+            expect(letter.locator(".b-signature").first).to_have_text("审核人：王审核")
         page.locator("#letter").screenshot(path=str(SHOTS / "season-letter-signed.png"))
         with steps.step("下载签发的意见书"):
             with page.expect_download() as signed:

@@ -103,6 +103,9 @@ def blocks(letter: Letter) -> tuple[Block, ...]:
     out.append(_b("para", typeset("对上述意见有不同看法的,可与我办沟通说明。")))
     out.append(_b("blank"))
     # Unset office and date: room for the reviewer to write them in.
+    if letter.reviewer:
+        # A signed letter names the person who signed it off, above the office.
+        out.append(_b("signature", typeset(f"审核人:{letter.reviewer}")))
     out.append(_b("signature", typeset(letter.office or "(审核机关)")))
     out.append(_b("date", cn_date(letter.date) if letter.date else "\u3000\u3000年\u3000\u3000月\u3000\u3000日"))
     out.append(_b("note", _note(letter)))
