@@ -78,8 +78,15 @@ def band_keys(text: str) -> tuple[int, ...]:
     return tuple(keys)
 
 
+KEYED_MIN = 50  # solid characters: headings and short tails get no band keys (too short to be a copy)
+
+
 def fingerprint(text: str) -> list[Passage]:
-    return [Passage(i, c.start, c.end, band_keys(c.text), stock_share(c.text)) for i, c in enumerate(chunks(text))]
+    return [
+        Passage(i, c.start, c.end, band_keys(c.text) if len(_SOLID.sub("", c.text)) >= KEYED_MIN else (),
+                stock_share(c.text))
+        for i, c in enumerate(chunks(text))
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +134,27 @@ def _runs(indices: Iterable[int], count: int) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in runs]
 
 
+GRAM = 8
+COPY_GRAMS = 24  # 8-grams two chunks must share before a copy is looked for (a 31-character exact run)
+
+
+def _grams(text: str) -> set[str]:
+    return {text[i:i + GRAM] for i in range(len(text) - GRAM + 1)}
+
+
 def verify(
     a: ReportRecord, pa: Sequence[Passage], b: ReportRecord, pb: Sequence[Passage],
-    pairs: Iterable[tuple[int, int]],
+    pairs: Iterable[tuple[int, int]], min_grams: int = 0,
 ) -> list[Shared]:
-    """Align the candidate chunk pairs of two reports; return what they really share, from a's side."""
+    """Align the candidate chunk pairs of two reports; return what they really share, from a's side.
+
+    ``min_grams`` drops candidate pairs that share fewer exact 8-grams before
+    the (slower) alignment: corpus-wide copy search passes COPY_GRAMS.
+    """
     pairs = list(pairs)
+    if min_grams:
+        pairs = [(i, j) for i, j in pairs
+                 if len(_grams(a.text[pa[i].start:pa[i].end]) & _grams(b.text[pb[j].start:pb[j].end])) >= min_grams]
     if not pairs or not pa or not pb:
         return []
     runs_a, runs_b = _runs((i for i, _ in pairs), len(pa)), _runs((j for _, j in pairs), len(pb))

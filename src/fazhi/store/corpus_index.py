@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 import sqlalchemy as sa
 
 from fazhi.corpus.model import ReportFilter, ReportRecord
-from fazhi.corpus.reuse import INDEX_VERSION, Passage, ReuseReport, Shared, candidate_pairs, fingerprint, reuse_report
+from fazhi.corpus.reuse import COPY_GRAMS, INDEX_VERSION, Passage, ReuseReport, Shared, candidate_pairs, fingerprint, reuse_report
 from fazhi.corpus.reuse import verify as verify_pair
 from fazhi.store.corpus_tables import corpus_bands, corpus_chunks, corpus_figures, corpus_indexed
 from fazhi.store.db import Store, db_errors
@@ -22,13 +22,16 @@ from fazhi.store.schema import reports
 
 META = ("id", "jurisdiction", "level", "province", "city", "report_year", "published", "score", "title", "issuer")
 BATCH = 200
-STOCK_SHARE_OF_CORPUS = 0.02  # a band key in 2% of the reports (and at least STOCK_MIN_REPORTS) is stock
-STOCK_MIN_REPORTS = 20
+# A band key held by this many reports is stock language: 2% of the corpus, at least 5 and at most 50.
+# The cap keeps corpus-wide candidate pairs linear in the corpus size (a key yields at most 50·49/2 pairs).
+STOCK_SHARE_OF_CORPUS = 0.02
+STOCK_MIN_REPORTS = 5
+STOCK_MAX_REPORTS = 50
 _IN_CHUNK = 500  # keys per IN (...) list: well under SQLite's variable limit
 
 
 def stock_min(total_reports: int) -> int:
-    return max(STOCK_MIN_REPORTS, int(total_reports * STOCK_SHARE_OF_CORPUS))
+    return min(STOCK_MAX_REPORTS, max(STOCK_MIN_REPORTS, int(total_reports * STOCK_SHARE_OF_CORPUS)))
 
 
 def _now() -> dt.datetime:
@@ -105,8 +108,9 @@ def _where(filt: ReportFilter) -> list:
 
 
 def load_records(store: Store, filt: ReportFilter = ReportFilter(), ids: Iterable[int] | None = None,
-                 with_text: bool = True) -> list[ReportRecord]:
-    cols = [reports.c[n] for n in META] + [reports.c.analysis] + ([reports.c.text] if with_text else [])
+                 with_text: bool = True, with_analysis: bool = True) -> list[ReportRecord]:
+    cols = ([reports.c[n] for n in META] + ([reports.c.analysis] if with_analysis else [])
+            + ([reports.c.text] if with_text else []))
     query = sa.select(*cols).where(*_where(filt)).order_by(reports.c.id)
     if ids is not None:
         query = query.where(reports.c.id.in_(list(ids)))
@@ -147,12 +151,14 @@ def indicator_records(store: Store, indicators: Sequence[str], filt: ReportFilte
     return sorted(records, key=lambda r: r.id)
 
 
-def _passages(conn: sa.Connection, ids: Sequence[int]) -> dict[int, list[Passage]]:
+def _passages(conn: sa.Connection, ids: Sequence[int], with_keys: bool = False) -> dict[int, list[Passage]]:
     chunks: dict[int, dict[int, list]] = defaultdict(dict)
     for i in range(0, len(ids), _IN_CHUNK):
         part = list(ids[i:i + _IN_CHUNK])
         for c in conn.execute(sa.select(corpus_chunks).where(corpus_chunks.c.report_id.in_(part))):
             chunks[c.report_id][c.chunk] = [c.start, c.end, c.stock, []]
+        if not with_keys:  # only the report asked about needs its keys; candidates need their spans
+            continue
         for b in conn.execute(sa.select(corpus_bands).where(corpus_bands.c.report_id.in_(part))):
             chunks[b.report_id][b.chunk][3].append(b.band_key)
     return {
@@ -170,16 +176,25 @@ def reuse_for(store: Store, report_id: int) -> ReuseReport:
     """One report's reuse: its band keys looked up in the index, candidates aligned exactly."""
     limit = stock_min(report_count(store))
     with db_errors("查找雷同文字"), store.engine.connect() as conn:
-        mine = _passages(conn, [report_id]).get(report_id, [])
+        mine = _passages(conn, [report_id], with_keys=True).get(report_id, [])
         keys = sorted({k for p in mine for k in p.keys})
-        holders: dict[int, set[int]] = defaultdict(set)
-        hits_raw: list[tuple[int, int, int]] = []
+        # Count first (an index-only count): stock keys held by thousands of reports are never fetched.
+        frequent_keys: set[int] = set()
         for i in range(0, len(keys), _IN_CHUNK):
             part = keys[i:i + _IN_CHUNK]
-            for b in conn.execute(sa.select(corpus_bands).where(corpus_bands.c.band_key.in_(part))):
-                holders[b.band_key].add(b.report_id)
-                hits_raw.append((b.band_key, b.report_id, b.chunk))
-    frequent = frozenset(k for k, rs in holders.items() if len(rs) >= limit)
+            counted = conn.execute(
+                sa.select(corpus_bands.c.band_key).where(corpus_bands.c.band_key.in_(part))
+                .group_by(corpus_bands.c.band_key).having(sa.func.count(corpus_bands.c.report_id) >= limit)
+            )
+            frequent_keys.update(counted.scalars())
+        rare = [k for k in keys if k not in frequent_keys]
+        hits_raw: list[tuple[int, int, int]] = []
+        for i in range(0, len(rare), _IN_CHUNK):
+            part = rare[i:i + _IN_CHUNK]
+            hits_raw += [tuple(b) for b in conn.execute(
+                sa.select(corpus_bands.c.band_key, corpus_bands.c.report_id, corpus_bands.c.chunk)
+                .where(corpus_bands.c.band_key.in_(part)))]
+    frequent = frozenset(frequent_keys)
     key_chunks: dict[int, list[int]] = defaultdict(list)
     for p in mine:
         for k in p.keys:
@@ -191,7 +206,7 @@ def reuse_for(store: Store, report_id: int) -> ReuseReport:
     previous = _previous_id(store, record)
     if previous is not None and previous not in other_ids:
         other_ids.append(previous)
-    others_records = {r.id: r for r in load_records(store, ids=other_ids)} if other_ids else {}
+    others_records = {r.id: r for r in load_records(store, ids=other_ids, with_analysis=False)} if other_ids else {}
     with store.engine.connect() as conn:
         other_passages = _passages(conn, other_ids)
     others = {rid: (rec, other_passages.get(rid, [])) for rid, rec in others_records.items()}
@@ -227,10 +242,10 @@ def corpus_copies(store: Store) -> list[Shared]:
     passages: dict[int, list[Passage]] = {}
     for i in range(0, len(ids), _IN_CHUNK):
         part = ids[i:i + _IN_CHUNK]
-        records.update({r.id: r for r in load_records(store, ids=part)})
+        records.update({r.id: r for r in load_records(store, ids=part, with_analysis=False)})
         with store.engine.connect() as conn:
             passages.update(_passages(conn, part))
     for (a, b), chunk_pairs in sorted(pairs.items()):
-        out += [s for s in verify_pair(records[a], passages[a], records[b], passages[b], chunk_pairs)
-                if s.kind == "copy"]
+        found = verify_pair(records[a], passages[a], records[b], passages[b], chunk_pairs, min_grams=COPY_GRAMS)
+        out += [s for s in found if s.kind == "copy"]
     return out
