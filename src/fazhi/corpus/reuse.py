@@ -119,7 +119,19 @@ def align(a: str, a0: int, a1: int, b: str, b0: int, b1: int) -> list[tuple[int,
             last[1], last[3], last[4] = sa + m.size, sb + m.size, last[4] + m.size
         else:
             out.append([sa, sa + m.size, sb, sb + m.size, m.size])
-    return [tuple(x) for x in out if x[4] >= MIN_SHARED]
+    return [_trim(a, b, *x) for x in out if x[4] >= MIN_SHARED]
+
+
+_EDGE = set(" \t\r\n\u3000,。、;:,.;:!?!?")
+
+
+def _trim(a: str, b: str, s0: int, s1: int, t0: int, t1: int, n: int) -> tuple[int, int, int, int, int]:
+    """A shared stretch starts and ends on words: the line breaks and stops it caught on its edges go."""
+    while s0 < s1 and a[s0] in _EDGE and a[s0] == b[t0]:
+        s0, t0, n = s0 + 1, t0 + 1, n - 1
+    while s1 > s0 and a[s1 - 1] in _EDGE - {"。", "!", "?", "!", "?"} and a[s1 - 1] == b[t1 - 1]:
+        s1, t1, n = s1 - 1, t1 - 1, n - 1
+    return s0, s1, t0, t1, n
 
 
 def _runs(indices: Iterable[int], count: int) -> list[tuple[int, int]]:

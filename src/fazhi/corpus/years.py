@@ -9,6 +9,7 @@ the passage that decided it, so a reviewer can overrule it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -18,7 +19,7 @@ from fazhi.corpus.model import ReportRecord
 from fazhi.corpus.similarity import TfIdf
 from fazhi.corpus.text import Piece, part_ranges, sentences, subsections
 
-FOLLOWED = 0.30  # cosine from which a passage of N+1 is taken to carry out a plan item of N
+FOLLOWED = 0.40  # cosine from which a passage of N+1 is taken to carry out a plan item of N
 REPEATED = 0.40  # cosine from which a shortcoming of N+1 is the one admitted in N
 VERDICTS = {True: "落实", False: "未见落实"}
 
@@ -84,18 +85,27 @@ class Repeat:
     score: float
 
 
-def plan_items(record: ReportRecord) -> list[Piece]:
-    """Year N's plan items: the plans part's subsections, else its sentences."""
-    out: list[Piece] = []
+_ENUMERATOR = re.compile(r"^\s*[((]?[一二三四五六七八九十\d]+[))、.．]\s*")
+
+
+def plan_items(record: ReportRecord) -> list[tuple[Piece, str]]:
+    """Year N's plan items with the words that name each: a subsection and its heading, else a sentence.
+
+    A subsection is matched by its heading as well as by its whole text: the
+    heading names the promise, the body often wanders into general words.
+    """
+    out: list[tuple[Piece, str]] = []
     for part in part_ranges(record.analysis):
         if "plans" not in part.parts:
             continue
         subs = subsections(record.analysis, part)
         if subs:
-            out += [Piece(s.start, s.end, record.text[s.start:s.end].strip()) for s in subs]
+            for s in subs:
+                heading = _ENUMERATOR.sub("", s.heading or "").rstrip("。")
+                out.append((Piece(s.start, s.end, record.text[s.start:s.end].strip()), heading))
         else:
             body = _after_heading(record, part.start, part.end)
-            out += [p for p in sentences(record.text, body, part.end) if len(p.text) >= 8]
+            out += [(p, p.text) for p in sentences(record.text, body, part.end) if len(p.text) >= 8]
     return out
 
 
@@ -118,13 +128,14 @@ def follow_through(earlier: ReportRecord, later: ReportRecord) -> list[PlanCheck
     measures = part_sentences(later, "measures") or list(sentences(later.text))
     if not plans:
         return []
-    model = TfIdf([p.text for p in plans] + [m.text for m in measures])
+    n = len(plans)
+    model = TfIdf([p.text for p, _ in plans] + [key for _, key in plans] + [m.text for m in measures])
     searched = f"{later.label}报告“主要举措”部分的{len(measures)}个句子"
     out = []
-    for i, plan in enumerate(plans):
+    for i, (plan, _) in enumerate(plans):
         best, score = None, 0.0
         for j, m in enumerate(measures):
-            s = model.cosine(i, len(plans) + j)
+            s = max(model.cosine(i, 2 * n + j), model.cosine(n + i, 2 * n + j))
             if s > score:
                 best, score = m, s
         done = score >= FOLLOWED
