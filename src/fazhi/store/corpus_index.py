@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 
+from fazhi.corpus.indicators import IndicatorTable, indicator_table
 from fazhi.corpus.model import ReportFilter, ReportRecord
 from fazhi.corpus.reuse import COPY_GRAMS, INDEX_VERSION, Passage, ReuseReport, Shared, candidate_pairs, fingerprint, reuse_report
 from fazhi.corpus.reuse import verify as verify_pair
+from fazhi.corpus.years import PlanCheck, by_year, follow_through
 from fazhi.store.corpus_tables import corpus_bands, corpus_chunks, corpus_figures, corpus_indexed
 from fazhi.store.db import Store, db_errors
 from fazhi.store.schema import reports
@@ -249,3 +252,36 @@ def corpus_copies(store: Store) -> list[Shared]:
         found = verify_pair(records[a], passages[a], records[b], passages[b], chunk_pairs, min_grams=COPY_GRAMS)
         out += [s for s in found if s.kind == "copy"]
     return out
+
+
+SUMMARY_INDICATORS = ("disputes.court_appearance_rate", "disputes.reconsideration_received",
+                      "disputes.litigation_cases", "disputes.reconsideration_correction_rate")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryMaterial:
+    """What the annual summary says, read from the index: the letters layer only lays it out."""
+
+    reports: list[ReportRecord]
+    table: IndicatorTable
+    followups: list[tuple[ReportRecord, ReportRecord, list[PlanCheck]]]
+    copies: list[Shared]
+
+
+def summary_material(store: Store, filt: ReportFilter = ReportFilter(),
+                     indicators: Sequence[str] = SUMMARY_INDICATORS) -> SummaryMaterial:
+    records = load_records(store, filt)
+    ids = {r.id for r in records}
+    table = indicator_table([r for r in records], list(indicators))
+    followups = []
+    by_place: dict[str, list[ReportRecord]] = defaultdict(list)
+    for r in records:
+        if r.jurisdiction:
+            by_place[r.jurisdiction].append(r)
+    for place in sorted(by_place):
+        years = by_year(by_place[place])
+        for earlier, later in zip(years, years[1:]):
+            if later.report_year == earlier.report_year + 1:
+                followups.append((earlier, later, follow_through(earlier, later)))
+    copies = [c for c in corpus_copies(store) if c.report in ids or c.other in ids]
+    return SummaryMaterial(records, table, followups, copies)
