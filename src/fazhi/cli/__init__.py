@@ -9,8 +9,7 @@ from __future__ import annotations
 import sys
 
 from fazhi import __version__
-from fazhi.cli import read, review, stored  # noqa: F401  (registers the commands)
-from fazhi.cli import compare, summary  # noqa: F401  (corpus commands)
+from fazhi.cli import compare, read, review, stored, summary  # noqa: F401  (registers the commands)  # noqa: F401  (corpus commands)
 from fazhi.cli.common import app, err, out
 from fazhi.core.errors import FazhiError
 

@@ -27,7 +27,7 @@ from datasketch import MinHash
 
 from fazhi.corpus.model import ReportRecord
 from fazhi.corpus.stock import stock_phrases, stock_share
-from fazhi.corpus.text import Piece, chunks
+from fazhi.corpus.text import chunks
 
 # Bump when chunking, shingles or band keys change: stored keys of another version do not compare.
 INDEX_VERSION = "corpus-1"

@@ -145,7 +145,7 @@ def _reasons(r: ReportRecord, good: bool) -> str:
                 if f.get("status") == status and not (good and f.get("rule", "").startswith("parts."))]
     rank = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (rank.get(f.get("severity"), 3) if not good else -rank.get(f.get("severity"), 3)))
-    text = ";".join(re.split("[\u3002\uff1b;]]", typeset(f["message"]))[0] for f in findings[:2])
+    text = ";".join(re.split("[\u3002\uff1b;]", typeset(f["message"]))[0] for f in findings[:2])
     return text or ("各项要点均符合要求" if good else "无未通过的要点")
 
 

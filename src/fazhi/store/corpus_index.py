@@ -16,7 +16,16 @@ import sqlalchemy as sa
 
 from fazhi.corpus.indicators import IndicatorTable, indicator_table
 from fazhi.corpus.model import ReportFilter, ReportRecord
-from fazhi.corpus.reuse import COPY_GRAMS, INDEX_VERSION, Passage, ReuseReport, Shared, candidate_pairs, fingerprint, reuse_report
+from fazhi.corpus.reuse import (
+    COPY_GRAMS,
+    INDEX_VERSION,
+    Passage,
+    ReuseReport,
+    Shared,
+    candidate_pairs,
+    fingerprint,
+    reuse_report,
+)
 from fazhi.corpus.reuse import verify as verify_pair
 from fazhi.corpus.years import PlanCheck, by_year, follow_through
 from fazhi.store.corpus_tables import corpus_bands, corpus_chunks, corpus_figures, corpus_indexed
