@@ -70,7 +70,8 @@ def _table(document: docx.document.Document, block: TableBlock, fonts: FontSet) 
             fmt = paragraph.paragraph_format
             fmt.first_line_indent = Pt(0)
             fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(TABLE_PT * 1.5)
-            fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT if c == len(values) - 1 and r else WD_ALIGN_PARAGRAPH.CENTER
+            text_column = block.widths and c == len(values) - 1 and r  # a column of sentences reads left to right
+            fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT if text_column else WD_ALIGN_PARAGRAPH.CENTER
             _no_char_indent(paragraph)
             run = paragraph.add_run(xml_safe(str(value)))
             run.font.size = Pt(TABLE_PT)
