@@ -43,3 +43,11 @@ def test_the_shortcoming_admitted_again_is_found_and_only_it(pair) -> None:
     repeats = repeated_shortcomings(*pair)
     assert len(repeats) == 1
     assert "法律素养" in repeats[0].earlier.text and "法律素养" in repeats[0].later.text
+
+
+def test_the_series_gives_each_year_and_the_change(pair) -> None:
+    from fazhi.corpus.years import series
+
+    earlier, later = pair
+    [rate] = series([later, earlier], ["disputes.court_appearance_rate"])
+    assert [(p.year, p.cell.shown, p.change) for p in rate.points] == [(2023, "100", None), (2024, "100", 0)]

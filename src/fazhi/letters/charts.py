@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+COLOR = "#8c1c13"  # the dark red of official documents' headers
 CJK_FAMILIES = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Serif CJK SC")
 
 
@@ -56,30 +57,26 @@ def bar_chart(path: Path, title: str, labels: Sequence[str], values: Sequence[fl
     pairs = sorted(zip(labels, values), key=lambda p: p[1], reverse=True)
     height = max(2.5, 0.35 * len(pairs) + 1.2)
     fig, ax = plt.subplots(figsize=(7.0, height), dpi=150)
-    ax.barh([p[0] for p in pairs][::-1], [p[1] for p in pairs][::-1], color="#8c1c13")
-    ax.set_title(title, fontsize=12)
+    ax.barh([p[0] for p in pairs][::-1], [p[1] for p in pairs][::-1], color=COLOR)
     ax.set_xlabel(unit)
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(False)
-    fig.tight_layout()
-    return _save(fig, path, plt)
+    return _save(fig, ax, title, path, plt)
 
 
 def line_chart(path: Path, title: str, years: Sequence[int], values: Sequence[float], unit: str = "") -> Path:
     """One indicator of one jurisdiction across years."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.0, 3.2), dpi=150)
-    ax.plot(list(years), list(values), marker="o", color="#8c1c13")
+    ax.plot(list(years), list(values), marker="o", color=COLOR)
     ax.set_xticks(list(years), [f"{y}年" for y in years])
-    ax.set_title(title, fontsize=12)
     ax.set_ylabel(unit)
+    return _save(fig, ax, title, path, plt)
+
+
+def _save(fig, ax, title: str, path: Path, plt) -> Path:  # noqa: ANN001
+    ax.set_title(title, fontsize=12)
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
     fig.tight_layout()
-    return _save(fig, path, plt)
-
-
-def _save(fig, path: Path, plt) -> Path:  # noqa: ANN001
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fmt = "svg" if path.suffix.lower() == ".svg" else "png"
