@@ -132,35 +132,29 @@ def load_records(store: Store, filt: ReportFilter = ReportFilter(), ids: Iterabl
 
 
 def indicator_records(store: Store, indicators: Sequence[str], filt: ReportFilter = ReportFilter()) -> list[ReportRecord]:
-    """Reports that state any of ``indicators``, carrying only those figures: read by index."""
+    """Reports that state any of ``indicators``, carrying only those figures: one indexed join."""
+    query = (
+        sa.select(corpus_figures, *[reports.c[n].label(f"r_{n}") for n in META])
+        .join(reports, reports.c.id == corpus_figures.c.report_id)
+        .where(corpus_figures.c.indicator.in_(list(indicators)), *_where(filt))
+        .order_by(corpus_figures.c.report_id, corpus_figures.c.offset)
+    )
+    meta: dict[int, dict] = {}
+    by_report: dict[int, list[dict]] = defaultdict(list)
     with db_errors("读取指标"), store.engine.connect() as conn:
-        figs = conn.execute(
-            sa.select(corpus_figures).where(corpus_figures.c.indicator.in_(list(indicators)))
-            .order_by(corpus_figures.c.report_id, corpus_figures.c.offset)
-        ).all()
-        by_report: dict[int, list[dict]] = defaultdict(list)
-        for f in figs:
+        for f in conn.execute(query):
+            m = f._mapping
+            meta.setdefault(f.report_id, {n: m[f"r_{n}"] for n in META})
             by_report[f.report_id].append({
                 "indicator": f.indicator, "value": f.value, "unit": f.unit, "approx": f.approx,
                 "compare": f.compare, "offset": f.offset, "text": f.surface, "label": f.label,
             })
-        meta: list = []
-        ids = sorted(by_report)
-        for i in range(0, len(ids), _IN_CHUNK):
-            part = ids[i:i + _IN_CHUNK]
-            meta += conn.execute(
-                sa.select(*[reports.c[n] for n in META]).where(reports.c.id.in_(part), *_where(filt))
-            ).all()
-    records = []
     needs_findings = filt.failed_rule is not None
-    for row in meta:
-        record = ReportRecord.from_row({**row._mapping, "analysis": {"figures": by_report[row.id]}})
-        if needs_findings or filt.matches(record):
-            records.append(record)
+    records = [ReportRecord.from_row({**meta[rid], "analysis": {"figures": by_report[rid]}}) for rid in meta]
     if needs_findings:  # the failed rules live in the analysis JSON
         keep = {r.id for r in load_records(store, filt, ids=[r.id for r in records], with_text=False)}
-        records = [r for r in records if r.id in keep]
-    return sorted(records, key=lambda r: r.id)
+        return [r for r in records if r.id in keep]
+    return [r for r in records if filt.matches(r)]
 
 
 def _passages(conn: sa.Connection, ids: Sequence[int], with_keys: bool = False) -> dict[int, list[Passage]]:
