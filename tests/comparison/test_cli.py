@@ -37,7 +37,7 @@ def test_table_writes_csv_xlsx_and_a_chart(env, tmp_path) -> None:
                    "--chart", tmp_path / "c.svg", env=env)
     assert result.returncode == 0, result.stderr.decode()
     assert (tmp_path / "t.csv").read_text(encoding="utf-8-sig").count("\n") > 5
-    assert load_workbook(tmp_path / "t.xlsx").sheetnames == ["指标对比表", "指标汇总"]
+    assert load_workbook(tmp_path / "t.xlsx").sheetnames == ["指标对比表", "指标汇总", "指标排名"]
     assert (tmp_path / "c.svg").read_text().lstrip().startswith("<?xml")
 
 

@@ -76,3 +76,12 @@ def test_no_column_mixes_units_or_measures(table) -> None:
             assert MEASURES.get(cell.compare, "level") == column.measure
     rates = [c for c in tab.columns if c.indicator == "disputes.court_appearance_rate"]
     assert [c.unit for c in rates] == ["%"]
+
+
+def test_ranking_puts_the_largest_first_and_ties_share_a_rank(table) -> None:
+    tab, _ = table
+    column = next(c for c in tab.columns if c.indicator == "disputes.court_appearance_rate")
+    ranked = tab.ranking(column)
+    values = [row.cells[column].value for _, row in ranked]
+    assert values == sorted(values, reverse=True)
+    assert [rank for rank, row in ranked if row.cells[column].value == values[0]] == [1] * values.count(values[0])

@@ -76,7 +76,7 @@ def table_cmd(
     """指标对比表:各报告 × 指标,单位或口径不同的数值分列,附原文位置、排名与中位数。"""
     from fazhi.cli.compare_out import print_sheet, write_outputs
     from fazhi.corpus.indicators import indicator_table
-    from fazhi.corpus.tabular import summary_sheet, table_sheet
+    from fazhi.corpus.tabular import ranking_sheet, summary_sheet, table_sheet
     from fazhi.store.corpus_index import indicator_records
 
     wanted = resolve_indicators(indicators)
@@ -84,7 +84,7 @@ def table_cmd(
     filt = _filter(province, city, level, year, jurisdiction, department, score_min, score_max, failed_rule)
     table = indicator_table(indicator_records(store, wanted, filt), wanted)
     names = indicator_names()
-    sheets = [table_sheet(table, names), summary_sheet(table, names)]
+    sheets = [table_sheet(table, names), summary_sheet(table, names), ranking_sheet(table, names)]
     if not as_json:
         shown = ("报告", "地区", "年度") + tuple(c.title(names) for c in table.columns)
         print_sheet(sheets[0], shown)

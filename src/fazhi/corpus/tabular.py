@@ -52,6 +52,16 @@ def summary_sheet(table: IndicatorTable, names: Mapping[str, str]) -> Sheet:
     return Sheet("指标汇总", ("指标", "载明的报告数", "中位数", "下四分位数", "上四分位数"), rows)
 
 
+def ranking_sheet(table: IndicatorTable, names: Mapping[str, str]) -> Sheet:
+    """Each column's reports from the largest value down (ties share a rank)."""
+    rows = []
+    for column in table.columns:
+        for rank, row in table.ranking(column):
+            cell = row.cells[column]
+            rows.append((column.title(names), rank, row.report.id, row.report.label, cell.shown, cell.surface))
+    return Sheet("指标排名", ("指标", "名次", "报告", "地区年度", "数值", "原文"), tuple(rows))
+
+
 def series_sheet(series: Sequence[Series], names: Mapping[str, str]) -> Sheet:
     rows = []
     for s in series:
