@@ -85,3 +85,14 @@ def test_ranking_puts_the_largest_first_and_ties_share_a_rank(table) -> None:
     values = [row.cells[column].value for _, row in ranked]
     assert values == sorted(values, reverse=True)
     assert [rank for rank, row in ranked if row.cells[column].value == values[0]] == [1] * values.count(values[0])
+
+
+def test_filters_select_by_level_year_and_failed_rule(table) -> None:
+    from fazhi.corpus.model import ReportFilter
+
+    tab, _ = table
+    records = [row.report for row in tab.rows]
+    counties = [r for r in records if ReportFilter(level="county", year=2023).matches(r)]
+    assert [r.jurisdiction for r in counties] == ["海原县"]
+    failing = [r for r in records if ReportFilter(failed_rule="parts.reasons").matches(r)]
+    assert failing and all("parts.reasons" in r.failed_rules() for r in failing)

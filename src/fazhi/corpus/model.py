@@ -88,7 +88,3 @@ class ReportFilter:
             self.failed_rule is None or self.failed_rule in r.failed_rules(),
         )
         return all(checks)
-
-
-def select(reports: list[ReportRecord], filt: ReportFilter) -> list[ReportRecord]:
-    return [r for r in reports if filt.matches(r)]
