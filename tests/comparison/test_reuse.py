@@ -34,9 +34,14 @@ def test_a_passage_of_stock_phrases_is_stock() -> None:
 
 
 def test_a_key_held_by_many_reports_yields_no_candidate_pairs() -> None:
-    rows = sorted([(7, r, 0) for r in range(1, 11)] + [(9, 1, 2), (9, 2, 5)])
+    rows = sorted([(7, r, 0) for r in range(1, 11)] + [(8, 1, 2), (8, 2, 5), (9, 1, 2), (9, 2, 5)])
     pairs = candidate_pairs(rows, stock_min=5)
     assert dict(pairs) == {(1, 2): [(2, 5)]}
+
+
+def test_chunks_sharing_one_band_key_only_are_not_candidates() -> None:
+    rows = sorted([(8, 1, 2), (8, 2, 5), (9, 3, 1), (9, 4, 1), (10, 3, 1), (10, 4, 1)])
+    assert dict(candidate_pairs(rows, stock_min=5)) == {(3, 4): [(1, 1)]}
 
 
 def test_a_report_alone_has_no_shared_passages_but_a_boilerplate_share() -> None:

@@ -260,14 +260,16 @@ def _previous(record: ReportRecord, others: Iterable[ReportRecord]) -> int | Non
 
 
 def candidate_pairs(
-    rows: Iterable[tuple[int, int, int]], stock_min: int
+    rows: Iterable[tuple[int, int, int]], stock_min: int, min_bands: int = 2
 ) -> dict[tuple[int, int], list[tuple[int, int]]]:
     """Corpus-wide candidates from (band key, report, chunk) rows sorted by key.
 
-    A key held by ``stock_min`` reports or more is stock language and yields no pairs:
-    that is what keeps the pair count near-linear in the corpus size.
+    A key held by ``stock_min`` reports or more is stock language and yields no
+    pairs; a chunk pair must share ``min_bands`` band keys (a copied paragraph
+    shares nearly all 16, two chunks that merely share a clause rarely two).
+    Both keep the pairs to verify near-linear in the corpus size.
     """
-    out: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    counts: dict[tuple[int, int, int, int], int] = defaultdict(int)
     group: list[tuple[int, int]] = []
     current = None
     for key, report, chunk in [*rows, (None, 0, 0)]:
@@ -277,11 +279,13 @@ def candidate_pairs(
                     for y in range(x + 1, len(group)):
                         (ra, ca), (rb, cb) = group[x], group[y]
                         if ra < rb:
-                            out[(ra, rb)].append((ca, cb))
+                            counts[(ra, rb, ca, cb)] += 1
                         elif rb < ra:
-                            out[(rb, ra)].append((cb, ca))
+                            counts[(rb, ra, cb, ca)] += 1
             group, current = [], key
         group.append((report, chunk))
-    for k in out:
-        out[k] = sorted(set(out[k]))
+    out: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for (ra, rb, ca, cb), n in sorted(counts.items()):
+        if n >= min_bands:
+            out[(ra, rb)].append((ca, cb))
     return out

@@ -34,11 +34,11 @@ from fazhi.store.schema import reports
 
 META = ("id", "jurisdiction", "level", "province", "city", "report_year", "published", "score", "title", "issuer")
 BATCH = 200
-# A band key held by this many reports is stock language: 2% of the corpus, at least 5 and at most 50.
-# The cap keeps corpus-wide candidate pairs linear in the corpus size (a key yields at most 50·49/2 pairs).
+# A band key held by this many reports is stock language: 2% of the corpus, at least 5 and at most 20.
+# The cap keeps corpus-wide candidate pairs linear in the corpus size (a key yields at most 20·19/2 pairs).
 STOCK_SHARE_OF_CORPUS = 0.02
 STOCK_MIN_REPORTS = 5
-STOCK_MAX_REPORTS = 50
+STOCK_MAX_REPORTS = 20
 _IN_CHUNK = 500  # keys per IN (...) list: well under SQLite's variable limit
 
 
