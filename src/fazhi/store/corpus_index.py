@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from fazhi.corpus.indicators import IndicatorTable, indicator_table
 from fazhi.corpus.model import ReportFilter, ReportRecord
@@ -100,6 +101,15 @@ def index_pending(
 
 
 def _write(store: Store, computed: Sequence[tuple[int, dict]]) -> None:
+    try:
+        _write_batch(store, computed)
+    except IntegrityError:
+        # Another process (a second `fazhi compare` on the same server) indexed the same reports
+        # first; its rows are the same as ours would be, and ours were rolled back whole.
+        pass
+
+
+def _write_batch(store: Store, computed: Sequence[tuple[int, dict]]) -> None:
     ids = [rid for rid, _ in computed]
     with db_errors("保存比较索引"), store.engine.begin() as conn:
         for table in (corpus_figures, corpus_chunks, corpus_bands, corpus_indexed):
