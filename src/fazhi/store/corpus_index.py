@@ -141,24 +141,29 @@ def load_records(store: Store, filt: ReportFilter = ReportFilter(), ids: Iterabl
     return [r for r in records if filt.matches(r)]
 
 
+_FIGURE_COLS = ("indicator", "value", "unit", "approx", "compare", "offset", "surface", "label")
+
+
 def indicator_records(store: Store, indicators: Sequence[str], filt: ReportFilter = ReportFilter()) -> list[ReportRecord]:
     """Reports that state any of ``indicators``, carrying only those figures: one indexed join."""
     query = (
-        sa.select(corpus_figures, *[reports.c[n].label(f"r_{n}") for n in META])
+        sa.select(*[corpus_figures.c[n] for n in _FIGURE_COLS], *[reports.c[n] for n in META])
         .join(reports, reports.c.id == corpus_figures.c.report_id)
         .where(corpus_figures.c.indicator.in_(list(indicators)), *_where(filt))
         .order_by(corpus_figures.c.report_id, corpus_figures.c.offset)
     )
     meta: dict[int, dict] = {}
     by_report: dict[int, list[dict]] = defaultdict(list)
+    split = len(_FIGURE_COLS)
     with db_errors("读取指标"), store.engine.connect() as conn:
-        for f in conn.execute(query):
-            m = f._mapping
-            meta.setdefault(f.report_id, {n: m[f"r_{n}"] for n in META})
-            by_report[f.report_id].append({
-                "indicator": f.indicator, "value": f.value, "unit": f.unit, "approx": f.approx,
-                "compare": f.compare, "offset": f.offset, "text": f.surface, "label": f.label,
-            })
+        rows = conn.execute(query).all()  # one fetch: row-by-row fetching was half the time at 10,000 reports
+    for row in rows:
+        rid = row[split]  # META starts with the report id
+        if rid not in meta:
+            meta[rid] = dict(zip(META, row[split:]))
+        figure = dict(zip(_FIGURE_COLS, row[:split]))
+        figure["text"] = figure.pop("surface")
+        by_report[rid].append(figure)
     needs_findings = filt.failed_rule is not None
     records = [ReportRecord.from_row({**meta[rid], "analysis": {"figures": by_report[rid]}}) for rid in meta]
     if needs_findings:  # the failed rules live in the analysis JSON
