@@ -147,7 +147,10 @@ def _runs(indices: Iterable[int], count: int) -> list[tuple[int, int]]:
 
 
 GRAM = 8
-COPY_GRAMS = 24  # 8-grams two chunks must share before a copy is looked for (a 31-character exact run)
+# 8-grams two chunks must share before a copy is looked for: a copy of MIN_COPY characters lies
+# over at most two chunks (chunks are >= CHUNK_MIN long) or wholly inside a third, so one pair of
+# chunks shares >= 50 consecutive characters of it, i.e. >= 43 8-grams.
+COPY_GRAMS = 40
 
 
 def _grams(text: str) -> set[str]:

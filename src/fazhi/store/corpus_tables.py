@@ -51,6 +51,6 @@ corpus_bands = Table(
     Column("band_key", BigInteger, nullable=False),
     Column("report_id", Integer, nullable=False),
     Column("chunk", Integer, nullable=False),
-    Index("ix_corpus_bands_band_key", "band_key", "report_id"),
+    Index("ix_corpus_bands_band_key", "band_key", "report_id", "chunk"),
     Index("ix_corpus_bands_report_id", "report_id"),
 )

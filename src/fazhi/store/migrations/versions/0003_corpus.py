@@ -55,8 +55,9 @@ def upgrade() -> None:
         sa.Column("report_id", sa.Integer(), nullable=False),
         sa.Column("chunk", sa.Integer(), nullable=False),
     )
-    # The lookup index: a new report's keys find every chunk that shares one.
-    op.create_index("ix_corpus_bands_band_key", "corpus_bands", ["band_key", "report_id"])
+    # The lookup index: a new report's keys find every chunk that shares one. It covers all three
+    # columns, so lookups and the corpus-wide scan in key order never touch the table itself.
+    op.create_index("ix_corpus_bands_band_key", "corpus_bands", ["band_key", "report_id", "chunk"])
     op.create_index("ix_corpus_bands_report_id", "corpus_bands", ["report_id"])
 
 
