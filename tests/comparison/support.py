@@ -6,14 +6,23 @@ from pathlib import Path
 
 from fazhi.core.settings import Settings
 from fazhi.corpus.model import ReportRecord
-from fazhi.pipeline import analyze_bytes
+from fazhi.pipeline import Analysis, analyze_bytes, analyze_path
 
 DATA = Path(__file__).parent / "data"
 SEED_000 = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_7dcfd6d23ada2a9f.txt"
 
 
 def record(text: str, report_id: int, source: str = "test.txt", year: int | None = None) -> ReportRecord:
-    analysis = analyze_bytes(text.encode("utf-8"), source, Settings()).to_json()
+    return as_record(analyze_bytes(text.encode("utf-8"), source, Settings()), report_id, year)
+
+
+def record_from_path(path: Path, report_id: int) -> ReportRecord:
+    return as_record(analyze_path(path, Settings()), report_id)
+
+
+def as_record(result: Analysis, report_id: int, year: int | None = None) -> ReportRecord:
+    """What the store would hand fazhi.corpus for this analysis (text, metadata, analysis JSON)."""
+    analysis, text = result.to_json(), result.document.text
     j = analysis.get("jurisdiction") or {}
     return ReportRecord(
         id=report_id, jurisdiction=j.get("name"), level=j.get("level"), province=j.get("province"),

@@ -7,26 +7,16 @@ from decimal import Decimal
 
 import pytest
 
-from fazhi.core.settings import Settings
 from fazhi.corpus.indicators import MEASURES, indicator_table, indicators_named
-from fazhi.corpus.model import ReportRecord
 from fazhi.figures.catalog import catalog
-from fazhi.pipeline import analyze_path
+from tests.comparison.support import record_from_path
 from tests.conftest import EXAMPLES, gold, seed_paths
-
-
-def _record(path, report_id: int) -> ReportRecord:
-    analysis = analyze_path(path, Settings())
-    a, text = analysis.to_json(), analysis.document.text
-    j = a.get("jurisdiction") or {}
-    return ReportRecord(report_id, j.get("name"), j.get("level"), j.get("province"), j.get("city"),
-                        a.get("report_year"), None, None, a.get("title"), None, text, a)
 
 
 @pytest.fixture(scope="module")
 def table():
     paths = [*seed_paths(), *sorted(EXAMPLES.iterdir())]
-    records = [_record(p, i) for i, p in enumerate(paths, start=1)]
+    records = [record_from_path(p, i) for i, p in enumerate(paths, start=1)]
     items = [(i.id, i.name) for i in catalog().indicators]
     wanted = indicators_named("行政复议", items) + indicators_named("出庭应诉率", items)
     return indicator_table(records, wanted), paths
