@@ -8,9 +8,10 @@ from pathlib import Path
 import fazhi.letters
 
 PACKAGE = Path(fazhi.letters.__file__).parent
-# fazhi.workflow: the season summary lays out the workflow's records (pure, no store), as
-# docs/architecture.md puts letters above workflow. A report's letter still reads the JSON alone.
-ALLOWED = ("fazhi.core", "fazhi.letters", "fazhi.workflow")
+# fazhi.workflow: the season summary lays out the workflow's records (pure, no store); fazhi.corpus:
+# the annual summary lays out corpus results, made from stored analyses only. docs/architecture.md
+# puts letters above both. A report's letter still reads the JSON alone.
+ALLOWED = ("fazhi.core", "fazhi.letters", "fazhi.workflow", "fazhi.corpus")
 
 
 def test_letters_import_nothing_of_fazhi_but_core() -> None:

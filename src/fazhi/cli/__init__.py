@@ -11,10 +11,12 @@ import sys
 
 from fazhi import __version__
 from fazhi.cli import (  # noqa: F401  (registers the commands)
+    compare,  # noqa: F401  (fazhi compare …)
     read,
     review,
     season,  # noqa: F401  (fazhi season …, fazhi rules stats)
     stored,
+    summary,  # noqa: F401  (fazhi summary)
     web,  # noqa: F401  (serve, user add, search)
 )
 from fazhi.cli.common import app, err, line, out, shown

@@ -1,7 +1,7 @@
 """web workspace: users, sessions, login attempts, failed-rule facet, full-text index
 
 Revision ID: 0004_web
-Revises: 0002
+Revises: 0003_corpus
 
 The full-text index differs by backend (see fazhi.store.search for why):
 SQLite gets an FTS5 trigram table fed by triggers; PostgreSQL gets a GIN index
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_web"
-down_revision = "0002"
+down_revision = "0003_corpus"
 branch_labels = None
 depends_on = None
 
