@@ -97,6 +97,7 @@ def demo(serve: bool = True) -> None:
     fazhi = BIN / "fazhi"
     run(fazhi, "ingest", "examples")
     run(fazhi, "review", "examples", "--out", "review-letters")
+    run(fazhi, "summary", "--out", "review-letters")
     run(fazhi, "list")
     if not serve:
         return
