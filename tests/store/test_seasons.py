@@ -176,3 +176,12 @@ def test_rule_stats_over_the_season(season_store) -> None:
     stats = {s.rule: s for s in ss.season_rule_stats(store, season.id)}
     assert (stats["plans.specific"].struck, stats["plans.specific"].confirmed) == (4, 0)
     assert stats["parts.reasons"].confirmed == 3
+
+
+def test_the_season_summary_carries_the_corpus_table_of_core_indicators(season_store) -> None:
+    store, season = season_store[0], season_store[1]
+    summary = ss.season_summary(store, season.id, made_on=dt.date(2025, 4, 10))
+    (table,) = summary.indicator_tables
+    assert table.title == "核心指标对比"
+    assert any("出庭应诉率" in h for h in table.headers)
+    assert len(table.rows) >= 3  # the seeds that state a core indicator, each with its value

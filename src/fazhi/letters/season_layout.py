@@ -44,7 +44,7 @@ def summary_blocks(summary: SeasonSummary, signer: str | None = None) -> tuple[B
     s, r = summary.season, summary.rates
     out: list[Block | Grid] = [_b("title", "\n".join(summary_title_lines(summary)))]
     out.append(_b("para", typeset(
-        f"按照工作安排,我们对“{s.name}”名单内{r.units}个单位报送的{s.report_year}年度法治政府建设年度报告"
+        f"按照工作安排,我办对“{s.name}”名单内{r.units}个单位报送的{s.report_year}年度法治政府建设年度报告"
         f"进行了审核(报送截止{cn_date(s.submit_by)},公开截止{cn_date(s.publish_by)})。现将有关情况报告如下。"
     )))
     sections = [

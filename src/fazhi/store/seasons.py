@@ -377,9 +377,33 @@ def season_view(store: Store, season_id: int) -> SeasonView:
     )
 
 
-def season_summary(store: Store, season_id: int, made_on: dt.date, tables: Sequence[Table] = ()) -> SeasonSummary:
+def season_summary(store: Store, season_id: int, made_on: dt.date,
+                   tables: Sequence[Table] | None = None) -> SeasonSummary:
+    """The season's report upward; ``tables`` default to the corpus package's core-indicator table."""
     view = season_view(store, season_id)
+    if tables is None:
+        tables = season_indicator_tables(store, [r.report_id for r in view.by_unit.values()])
     return build_summary(view.season, view.statuses, view.outcomes, made_on=made_on, indicator_tables=tables)
+
+
+def season_indicator_tables(store: Store, report_ids: Sequence[int]) -> tuple[Table, ...]:
+    """The core indicators of the season's reports side by side, one column per unit and measure."""
+    from fazhi.corpus.indicators import indicator_table
+    from fazhi.corpus.tabular import table_sheet
+    from fazhi.figures.catalog import catalog
+    from fazhi.store.corpus_index import SUMMARY_INDICATORS, load_records
+
+    if not report_ids:
+        return ()
+    records = load_records(store, ids=report_ids)
+    table = indicator_table(records, list(SUMMARY_INDICATORS))
+    if not table.columns:
+        return ()
+    sheet = table_sheet(table, {i.id: i.name for i in catalog().indicators})
+    cell = lambda v: "" if v is None else str(v)  # noqa: E731
+    return (Table(title="核心指标对比", headers=tuple(map(cell, sheet.header)),
+                  rows=tuple(tuple(map(cell, row)) for row in sheet.rows),
+                  note="数值取自各报告原文;单位或口径不同的分列。"),)
 
 
 def season_rule_stats(store: Store, season_id: int | None = None) -> list[RuleStat]:
