@@ -21,6 +21,7 @@ VERSION_NAMES = {
     "structure_rules": "结构规则",
     "letters": "意见用语",
     "figures_data": "数字规则",
+    "division_table": "区划表",
 }
 
 
