@@ -140,8 +140,14 @@ def _shared_facet_counts(conn: sa.Connection, facets: list[str], conds: list) ->
     return out
 
 
-def facet_counts(store: Store, flt: ReportFilter, within: sa.ColumnElement | None = None) -> dict[str, list[tuple]]:
-    """For each facet, its values and how many reports each has under the other filters (most first)."""
+def facet_counts(
+    store: Store, flt: ReportFilter, within: sa.ColumnElement | None = None,
+    rules_within: sa.ColumnElement | None = None,
+) -> dict[str, list[tuple]]:
+    """For each facet, its values and how many reports each has under the other filters (most first).
+
+    ``rules_within``: ``within`` said of ``report_rules`` rows (a search's ids), so that with no other
+    filter the rule facet reads only ``report_rules`` instead of joining it to the matches."""
     extra = [within] if within is not None else []
     result: dict[str, list[tuple]] = {}
     with store.engine.connect() as conn:
@@ -161,7 +167,9 @@ def facet_counts(store: Store, flt: ReportFilter, within: sa.ColumnElement | Non
                 # it reads only the facet index, not a reports row per failed rule.
                 key = report_rules.c.rule
                 query = sa.select(key, sa.func.count()).select_from(report_rules)
-                if conds:
+                if rules_within is not None and not flt.without(facet).conditions():
+                    query = query.where(rules_within)
+                elif conds:
                     query = query.where(report_rules.c.report_id.in_(sa.select(reports.c.id).where(*conds)))
             else:
                 key = _facet_key(facet)

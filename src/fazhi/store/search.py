@@ -37,6 +37,7 @@ import sqlalchemy as sa
 from fazhi.store.db import Store
 from fazhi.store.listing import Page, ReportFilter, facet_counts, list_page
 from fazhi.store.schema import reports
+from fazhi.store.web_tables import report_rules
 
 MAX_TERMS = 8
 MAX_TRIGRAMS = 2000  # a two-character word followed by more distinct characters than this is unusual
@@ -202,9 +203,12 @@ def search(store: Store, query: str, flt: ReportFilter, with_facets: bool = True
     page = list_page(store, flt, within=condition, total=None if flt.conditions() else len(ids))
     texts: dict[int, str] = {}
     if page.rows:
-        ids = [r["id"] for r in page.rows]
+        page_ids = [r["id"] for r in page.rows]
         with store.engine.connect() as conn:
-            texts = dict(conn.execute(sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(ids))).all())
+            texts = dict(conn.execute(sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(page_ids))).all())
     found = {rid: snippets(text, terms) for rid, text in texts.items()}
-    facets = facet_counts(store, flt, within=condition) if with_facets else {}
+    rules_within = None
+    if store.engine.dialect.name == "postgresql":  # every report_rules row has its report (a foreign key)
+        rules_within = report_rules.c.report_id == sa.any_(sa.bindparam("match_ids", ids, type_=sa.ARRAY(sa.Integer)))
+    facets = facet_counts(store, flt, within=condition, rules_within=rules_within) if with_facets else {}
     return SearchResult(terms, page, found, facets)
