@@ -92,8 +92,11 @@ def _band_expr() -> sa.ColumnElement:
 
 def list_page(
     store: Store, flt: ReportFilter, within: sa.ColumnElement | None = None, max_limit: int = MAX_LIMIT,
+    total: int | None = None,
 ) -> Page:
-    """One page of reports matching the filter (and ``within``, e.g. a search's matches), with the total."""
+    """One page of reports matching the filter (and ``within``, e.g. a search's matches), with the total.
+
+    ``total``: the caller already knows it (a search with no facet filter: its number of matches)."""
     conds = flt.conditions() + ([within] if within is not None else [])
     limit = max(1, min(flt.limit, max_limit))
     # The page's ids first, from the covering facet index (which holds every sort key), then
@@ -103,27 +106,74 @@ def list_page(
     query = sa.select(*(reports.c[c] for c in LIST_COLUMNS)).where(reports.c.id.in_(page_ids)).order_by(*flt.order())
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(query)]
-        total = conn.execute(sa.select(sa.func.count()).select_from(reports).where(*conds)).scalar_one()
+        if total is None:
+            total = conn.execute(sa.select(sa.func.count()).select_from(reports).where(*conds)).scalar_one()
     return Page(rows, total, flt)
 
 
-def facet_counts(store: Store, flt: ReportFilter, within: sa.ColumnElement | None = None) -> dict[str, list[tuple]]:
-    """For each facet, its values and how many reports each has under the other filters (most first)."""
+def _facet_key(facet: str) -> sa.ColumnElement:
+    return {"year": reports.c.report_year, "band": _band_expr()}.get(facet, reports.c.get(facet))
+
+
+def _shared_facet_counts(conn: sa.Connection, facets: list[str], conds: list) -> dict[str, list[tuple]]:
+    """PostgreSQL: the counts of several column facets under the same conditions in one scan.
+
+    Every facet the filter leaves unset is counted under the same conditions (the
+    whole filter), so one GROUPING SETS query replaces a query each: with a search's
+    10,000 matches each separate query re-read the rows and re-planned the id list.
+    """
+    inner = sa.select(*(_facet_key(f).label(f) for f in facets)).where(*conds).subquery()
+    cols = [inner.c[f] for f in facets]
+    flags = [sa.func.grouping(c).label("g_" + f) for f, c in zip(facets, cols)]
+    query = (sa.select(*flags, *cols, sa.func.count().label("n")).select_from(inner)
+             .group_by(sa.func.grouping_sets(*(sa.tuple_(c) for c in cols)))
+             # Within each grouping set the other columns are all NULL, so this orders
+             # each facet by count, then value, as the one-query-per-facet form did.
+             .order_by(sa.func.count().desc(), *cols))
+    out: dict[str, list[tuple]] = {f: [] for f in facets}
+    for row in conn.execute(query):
+        for f in facets:
+            if row._mapping["g_" + f] == 0:  # 0: this row groups by f
+                if row._mapping[f] is not None:
+                    out[f].append((row._mapping[f], row._mapping["n"]))
+                break
+    return out
+
+
+def facet_counts(
+    store: Store, flt: ReportFilter, within: sa.ColumnElement | None = None,
+    rules_within: sa.ColumnElement | None = None,
+) -> dict[str, list[tuple]]:
+    """For each facet, its values and how many reports each has under the other filters (most first).
+
+    ``rules_within``: ``within`` said of ``report_rules`` rows (a search's ids), so that with no other
+    filter the rule facet reads only ``report_rules`` instead of joining it to the matches."""
     extra = [within] if within is not None else []
     result: dict[str, list[tuple]] = {}
     with store.engine.connect() as conn:
+        shared: list[str] = []
+        if store.engine.dialect.name == "postgresql":  # SQLite has no GROUPING SETS
+            shared = [f for f in FACETS if f != "rule" and flt.without(f) == flt]
+            if len(shared) > 1:
+                result.update(_shared_facet_counts(conn, shared, flt.conditions() + extra))
+            else:
+                shared = []
         for facet in FACETS:
+            if facet in shared:
+                continue
             conds = flt.without(facet).conditions() + extra
             if facet == "rule":
                 # A subquery, not a join: with no filter it is not run at all, and with one
                 # it reads only the facet index, not a reports row per failed rule.
                 key = report_rules.c.rule
                 query = sa.select(key, sa.func.count()).select_from(report_rules)
-                if conds:
+                if rules_within is not None and not flt.without(facet).conditions():
+                    query = query.where(rules_within)
+                elif conds:
                     query = query.where(report_rules.c.report_id.in_(sa.select(reports.c.id).where(*conds)))
             else:
-                key = {"year": reports.c.report_year, "band": _band_expr()}.get(facet, reports.c.get(facet))
+                key = _facet_key(facet)
                 query = sa.select(key.label("value"), sa.func.count()).select_from(reports).where(*conds)
             query = query.group_by(key).order_by(sa.func.count().desc(), key)
             result[facet] = [(value, count) for value, count in conn.execute(query) if value is not None]
-    return result
+    return {f: result[f] for f in FACETS}
