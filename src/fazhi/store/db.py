@@ -39,11 +39,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets `fazhi list` read while an ingest is writing.
     if not cursor.execute("PRAGMA query_only").fetchone()[0]:
         cursor.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL syncs at checkpoints, not at every commit: a
-        # killed process loses nothing committed (only a power cut can lose
-        # the last commits), and the single writer's per-file commit stops
-        # costing an fsync each, which had made it the bottleneck of ingest.
-        cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
