@@ -49,7 +49,7 @@ def resolve_indicators(queries: list[str]) -> list[str]:
 def indicator_names() -> dict[str, str]:
     from fazhi.figures.catalog import catalog
 
-    return {i.id: i.name for i in catalog().indicators}
+    return catalog().names()
 
 
 def _filter(province, city, level, year, jurisdiction, department, score_min, score_max, failed_rule):  # noqa: ANN001, ANN202

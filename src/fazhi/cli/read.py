@@ -87,7 +87,7 @@ def figures(
 
     analysis = analyze_path(file, settings_from(config))
     rows = [f.to_json() for f in analysis.figures]
-    names = {ind.id: ind.name for ind in catalog().indicators}
+    names = catalog().names()
     if csv_out:
         import csv
 

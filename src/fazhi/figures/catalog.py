@@ -90,6 +90,10 @@ class Catalog:
     # A figure counting fields or themes (9个领域) is never an indicator value.
     category_nouns: tuple[str, ...] = ()
 
+    def names(self) -> dict[str, str]:
+        """Indicator id -> its Chinese name, for table headers and reports."""
+        return {ind.id: ind.name for ind in self.indicators}
+
     def get(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
             if ind.id == indicator_id:

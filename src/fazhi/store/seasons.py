@@ -399,7 +399,7 @@ def season_indicator_tables(store: Store, report_ids: Sequence[int]) -> tuple[Ta
     table = indicator_table(records, list(SUMMARY_INDICATORS))
     if not table.columns:
         return ()
-    sheet = table_sheet(table, {i.id: i.name for i in catalog().indicators})
+    sheet = table_sheet(table, catalog().names())
     cell = lambda v: "" if v is None else str(v)  # noqa: E731
     return (Table(title="核心指标对比", headers=tuple(map(cell, sheet.header)),
                   rows=tuple(tuple(map(cell, row)) for row in sheet.rows),
