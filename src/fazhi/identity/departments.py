@@ -25,9 +25,14 @@ class Department:
     national: str | None
     aliases: tuple[str, ...]
     cues: tuple[str, ...]
+    # Other official names of the same office, kept as written: a city whose water bureau also runs
+    # its water supply calls it 水务局 (武汉市水务局), and that is its name, not a short form of 水利局.
+    names: tuple[str, ...] = ()
 
-    def official(self, place: str, level: str | None) -> str:
+    def official(self, place: str, level: str | None, form: str | None = None) -> str:
         """The official name at a place: 厅 under a province or 自治区, 局 below and in 北京市/天津市."""
+        if form in self.names:
+            return form
         return self.province if level == "province" and not place.endswith("市") else self.name
 
 
@@ -35,7 +40,8 @@ class Department:
 class Match:
     department: Department
     end: int  # offset just after the matched form
-    national: bool  # the form written is the State Council one (司法部)
+    national: bool
+    form: str = ""  # the form as written  # the form written is the State Council one (司法部)
 
 
 class Catalog:
@@ -46,13 +52,13 @@ class Catalog:
         for dept in departments:
             if dept.national:
                 forms.setdefault(dept.national, (dept, True))
-            for form in (dept.name, dept.province, *dept.aliases):
+            for form in (dept.name, dept.province, *dept.names, *dept.aliases):
                 forms.setdefault(form, (dept, False))
         self._forms = forms
         # Every word of the departments' own vocabulary, to tell a field word (公安, 司法) from a
         # place's short name that happens to be written the same (公安县 -> 公安).
         self._vocabulary = "|".join(
-            w for d in departments for w in (d.name, d.province, d.national or "", *d.aliases, *d.cues) if w
+            w for d in departments for w in (d.name, d.province, d.national or "", *d.names, *d.aliases, *d.cues) if w
         )
         self._pattern = re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)))
         # 公安局朝阳分局, 公安局经开区分局: a district's or a zone's branch.
@@ -64,7 +70,7 @@ class Catalog:
         if found is None:
             return None
         dept, national = self._forms[found.group()]
-        return Match(dept, found.end(), national)
+        return Match(dept, found.end(), national, found.group())
 
     def is_field_word(self, word: str) -> bool:
         """Whether ``word`` is part of a department's name or field (公安, 司法, 民政, 市场监管)."""
@@ -94,6 +100,7 @@ def _load(text: str) -> Catalog:
                 national=d.get("national"),
                 aliases=tuple(d.get("aliases", ())),
                 cues=tuple(d.get("cues", ())),
+                names=tuple(d.get("names", ())),
             )
             for d in data["department"]
         ]

@@ -35,6 +35,8 @@ class Head:
     body_start: int  # offset of the first body paragraph
 
 
+# A page's dateline: 2026-01-20 17:01 | 武汉市水务局 (when and by whom it was posted), never part of a title.
+_DATELINE = re.compile(r"\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜丨]")
 # A site column's heading over the title (2024法治政府建设情况报告公示): a title follows it.
 _COLUMN = re.compile(r"(?:公示|专栏|栏目)\s*$")
 
@@ -44,7 +46,7 @@ def _kind(line: str) -> str:
         return "clock"
     if len(_CRUMB.findall(line)) >= 2:
         return "breadcrumb"  # 首页 > 政务公开 > …, when the reader did not mark it
-    if CHROME.search(line) and len(line) <= 120:
+    if CHROME.search(line) and len(line) <= 120 or _DATELINE.match(line):
         return "chrome"
     if DOC_NUMBER.fullmatch(line):
         return "doc_number"

@@ -130,12 +130,18 @@ def _flatten(value: str) -> str:
     return " ".join(part.strip() for part in value.splitlines() if part.strip())
 
 
+# A news item's dateline (本站讯, 本报讯, 新华社北京3月5日电): the site reporting on the report, not its opening.
+_NEWS_LEDE = re.compile(r"\s*(?:本站讯|本报讯|本网讯|[\u4e00-\u9fff]{2,10}?(?:\d{1,2}月\d{1,2}日)?电\s)")
+
+
 def _opening(text: str, body_start: int) -> tuple[int, int] | None:
     for start, end in line_spans(text[body_start:]):
         if CLOCK.search(text, body_start + start, body_start + end) and end - start <= 40:
             continue  # a site clock (今天是2019年…星期二) is page furniture, not the opening
         if CHROME.search(text, body_start + start, body_start + end) and end - start <= 120:
             continue  # 当前浏览器版本过低… left by the reader
+        if _NEWS_LEDE.match(text, body_start + start, body_start + end):
+            continue  # 本站讯 近日,水利部发布…报告: a site's news item about the report; the report opens below
         return body_start + start, body_start + min(end, start + _OPENING_CHARS)
     return None
 

@@ -29,7 +29,7 @@ from fazhi.identity.records import Jurisdiction
 
 _ZONE_SUFFIX = (
     "高新技术产业开发区|经济技术开发区|高新技术产业园区|自由贸易试验区|综合保税区|经济开发区|"
-    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|合作区|新区|综保区|保税区"
+    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|合作区|新片区|新区|综保区|保税区"
 )
 # Short zone names written for the official ones (天津滨海高新区 = 天津滨海高新技术产业开发区).
 _ZONE_OFFICIAL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("综保区", "综合保税区"))
@@ -38,7 +38,7 @@ _ZONE_AFTER = re.compile(rf"[{HAN}]{{0,10}}?(?:{_ZONE_SUFFIX})")
 # What may follow a unit named as the subject of a title or sentence.
 _SUBJECT_FOLLOW = (
     r"(?=人民政府|行政公署|政府|党委|党工委|工委|管委会|管理委员会|办事处|关于|\d|二〇|法治|在|坚持|深入|认真|始终|紧紧|全面|"
-    r"聚焦|围绕|以|按照|[,，、(（])"
+    r"聚焦|围绕|以|按照|全(?:区|县|市|镇|乡|旗)上下|[,，、(（])"
 )
 # 广西-东盟经济技术开发区 joins two names with a hyphen; 甘眉工业园区南区 is a part of a zone with its own committee.
 _ZONE_ALONE = re.compile(
@@ -229,9 +229,16 @@ def _find_place(role: str, ctx: Context) -> Division | None:
     ranked = Counter({c: n for c, n in counts.items() if _role_fits(role, table.by_code[c])}).most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
+    if ranked[0][1] == 1 and _ONE_OF_ITS_UNITS.search(ctx.text):
+        # 我市… 将平度市25个… : one mention of a county-level 市 in a report that speaks of its own local
+        # legislation or its districts and counties is a unit under the speaker, not the speaker.
+        if table.by_code[ranked[0][0]].level == "county":
+            return None
     return table.by_code[ranked[0][0]]
 
 
+# What only a prefecture-level city says of itself: its own legislation, its districts and counties.
+_ONE_OF_ITS_UNITS = re.compile(r"本市地方立法|地方性法规|设区的市|各区县|各县区|各县(?:市|\(市|（市)区|各区\(市|各区（市|县\(市、区|县（市、区|区县")
 # The state's own name, cited with every law (中华人民共和国宪法): no short place name inside it.
 _STATE = re.compile(r"中华人民共和国|人民共和国|共和国")
 # A newspaper, channel or website a report published in (《福建日报》, 甘肃卫视, 中国长安网): the place in its
@@ -272,14 +279,15 @@ def _township_parent(ctx: Context, own: str) -> Division | None:
 
 
 def _department(
-    dept: Department, national: bool, place: Division | None, span: Span, ctx: Context, written: str | None = None
+    dept: Department, national: bool, place: Division | None, span: Span, ctx: Context, written: str | None = None,
+    form: str | None = None,
 ) -> Jurisdiction | None:
     if national:
         return Jurisdiction(name=dept.national or written or span.surface, level="department", parent="国务院", span=span)
     if place is None:  # 市自然资源和规划局 with no city named anywhere: the name stays null
         ctx.level_only.append(Jurisdiction(name=None, level="department", span=span))
         return None
-    official = dept.official(place.name, place.level)
+    official = dept.official(place.name, place.level, form)
     sub = _SUB_BUREAU.match(ctx.text, span.end)
     if sub is not None and _within(sub.group(1), place, ctx.table):
         # 市交通运输局龙岗管理局: the city bureau's office for one of its districts reports for itself.
@@ -344,7 +352,8 @@ def _after_division(division: Division | None, name: str, m_start: int, m_end: i
     found = catalog.match(text, m_end)
     if found is not None and found.end <= end:
         span = Span.of(text, m_start, found.end)
-        return _department(found.department, False, division, span, ctx, written=span.surface) if division else \
+        return _department(found.department, False, division, span, ctx, written=span.surface,
+                           form=found.form) if division else \
             Jurisdiction(name=span.surface, level="department", span=span)
     dept = _DEPT_AFTER.match(after)
     if dept and not _NOT_DEPARTMENT.search(dept.group(0)):
@@ -495,8 +504,11 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
         span = Span.of(text, own.start(), own.end())
         if place is not None:
             return _place_unit(place, ctx, span)
-        if word in _ROLE_LEVEL:  # 全省… with no province named: a province all the same
-            ctx.level_only.append(Jurisdiction(name=None, level=_ROLE_LEVEL[word], span=span))
+        level = _ROLE_LEVEL.get(word)
+        if word == "市" and _ONE_OF_ITS_UNITS.search(text):  # a 市 with local legislation or districts: a prefecture
+            level = "city"
+        if level:  # 全省… with no province named: a province all the same
+            ctx.level_only.append(Jurisdiction(name=None, level=level, span=span))
     return None
 
 
@@ -512,13 +524,38 @@ def _with_city(name: str, city: Division | None, ctx: Context) -> str:
             if any(d.level != "zone" for d in divisions):
                 return name  # already opens with a place (宁河经济开发区)
     short = table.short_by_code.get(city.code)
-    return short + name if short else name
+    if not short:
+        return name
+    # The fullest form the text itself writes wins: 《天津港保税区…》 names 保税区 as 天津港保税区, not 天津保税区.
+    written = re.search(rf"(?:{re.escape(city.name)}|{re.escape(short)})[{HAN}]{{0,3}}?{re.escape(name)}", ctx.text)
+    return written.group() if written else short + name
+
+
+def _fullest_written(written: str, name: str, city: Division | None, ctx: Context) -> str:
+    """The zone's fullest name as the text writes it elsewhere: 东湖高新区 in the opening, 武汉东湖新技术开发区
+    in a cited document; a form longer than the one built from the short name wins."""
+    short = next((s for s in _ZONE_SUFFIX.split("|") if written.endswith(s)), None)
+    stem = written[: -len(short)] if short else ""
+    if len(stem) < 2:
+        return name
+    places = [re.escape(p) for p in (city.name, ctx.table.short_by_code.get(city.code)) if p] if city else []
+    # A free-trade zone's area is named under its zone: 中国(上海)自由贸易试验区临港新片区.
+    places.append(rf"中国[(（][{HAN}]{{2,4}}[)）]自由贸易试验区")
+    lead = f"(?:{'|'.join(places)})?"
+    best = None  # a form the text writes beats one built from the short name (高新区 → 高新技术产业开发区)
+    for m in re.finditer(rf"{lead}{re.escape(stem)}[{HAN}]{{0,6}}?(?:{_ZONE_SUFFIX})", ctx.text):
+        form = m.group()
+        if len(form) > len(best or written) and not _NOT_ZONE_MIDDLE.search(form):
+            best = form
+    return name if best is None or name.endswith(best) else best  # 天津 + 滨海高新技术产业开发区 keeps its city
 
 
 def _zone(span: Span, ctx: Context, end: int, prefix: bool = True) -> Jurisdiction:
     """A zone named without a division before it; a department of the zone when one follows."""
     city = _place_for("市", ctx)
     name = _with_city(_zone_name(span.surface), city, ctx) if prefix else span.surface
+    if prefix:
+        name = _fullest_written(span.surface, name, city, ctx)
     chain = _chain(city, ctx.table, include_self=True) if city else {}
     bureau = _ZONE_BUREAU.match(ctx.text, span.end, end)
     dept = bureau or _DEPT_AFTER.match(ctx.text, span.end, min(end, span.end + 8))
@@ -538,7 +575,7 @@ def _by_role(role: re.Match[str], ctx: Context, end: int) -> Jurisdiction | None
     place = _place_for(word, ctx)
     if found is not None:
         span = Span.of(text, role.start(1), found.end)
-        return _department(found.department, False, place, span, ctx, written=span.surface)
+        return _department(found.department, False, place, span, ctx, written=span.surface, form=found.form)
     span = Span.of(text, role.start(1), role.end(1))
     if place is None:
         if word in _ROLE_LEVEL:  # 自治区人民政府 with no 自治区 named: a province all the same
@@ -608,7 +645,7 @@ def _self_department(ctx: Context, opening: tuple[int, int] | None) -> Jurisdict
             found = ctx.catalog.match(chrome, m_end)
             place = _pick(ctx.table.by_name[name], ctx)
             if found is not None and place is not None and found.department == (dept or found.department):
-                return _department(found.department, False, place, span, ctx)
+                return _department(found.department, False, place, span, ctx, form=found.form)
     if dept is None:  # a unit that calls itself 我局 is a department, named nowhere
         return Jurisdiction(name=None, level="department", span=span)
     role = _home_role(text)
@@ -717,7 +754,8 @@ def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdictio
     """我乡/我镇 in the opening, and one township of that kind named in the text (拱市乡)."""
     if opening is None:
         return None
-    own = _SELF_TOWNSHIP.search(ctx.text, *opening)
+    # 我镇 in the opening; else, when the report opens on a heading, 本镇/我镇 in the first part of the body.
+    own = _SELF_TOWNSHIP.search(ctx.text, *opening) or _SELF_TOWNSHIP.search(ctx.text, opening[0], _BODY_CHARS)
     if own is None:
         return None
     kind = own.group(1)
@@ -725,6 +763,8 @@ def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdictio
         m.group(1) for m in re.finditer(rf"(?<![{HAN}])([{HAN}]{{1,4}}?{kind}){_SUBJECT_FOLLOW}", ctx.text)
         if not _NOT_TOWNSHIP.search(m.group(1)) and not _PRONOUN.search(m.group(1)) and not ctx.table.scan(m.group(1))
     )
+    # A name that recurs inside sentences is surer than one found once at a boundary (明确由镇党委… reads 明确由镇).
+    names = _township_named_inside(ctx, kind) or names
     ranked = names.most_common(2)
     if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
         # 我镇 with no township named: a township all the same, its name unknown.
@@ -737,6 +777,35 @@ def _self_township(ctx: Context, opening: tuple[int, int] | None) -> Jurisdictio
         name=name, level="township", parent_code=county.code if county else None,
         **_chain(county, ctx.table, include_self=True), span=Span.of(ctx.text, at, at + len(name)),
     )
+
+
+def _township_named_inside(ctx: Context, kind: str) -> Counter[str]:
+    """A township's name written inside sentences (调整蔡家桥镇法治…, 强化伊金霍洛镇法治建设), where no
+    boundary shows where the name starts: the name is the longest ending that recurs as often as its
+    last two characters do (蔡家桥镇 after 调整, after 。, after 提升), or, written once, the short name of
+    a county or banner the text names in full (伊金霍洛镇 in 伊金霍洛旗)."""
+    text, table = ctx.text, ctx.table
+    ends = [m.start() for m in re.finditer(rf"(?<=[{HAN}]){kind}", text)]
+    counts: Counter[str] = Counter()
+    for end in ends:
+        for size in range(2, 6):
+            if end - size < 0 or not re.fullmatch(rf"[{HAN}]+", text[end - size : end]):
+                break
+            counts[text[end - size : end] + kind] += 1
+    best: Counter[str] = Counter()
+    whole = ctx.whole_text_names()
+    for name, n in counts.items():
+        stem = name[: -len(kind)]
+        if _NOT_TOWNSHIP.search(name) or _PRONOUN.search(name) or table.scan(name):
+            continue
+        shorter = name[-len(kind) - 2 :]
+        recurs = n >= 2 and n == counts[shorter] and not any(
+            counts[c + name] == n for c in {text[e - len(stem) - 1] for e in ends if e - len(stem) - 1 >= 0}
+        )
+        named_place = any(d.name in whole for d in table.by_short.get(stem, ()) if d.level in ("county", "district"))
+        if recurs or named_place:
+            best[name] = n
+    return best
 
 
 _BODY_CHARS = 1500
