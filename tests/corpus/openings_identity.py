@@ -20,8 +20,8 @@ from fazhi.identity import identify
 from fazhi.ingest.registry import read_path
 
 OPENINGS = Path(__file__).parent / "openings"
-# holdout3 is the lead's final measure: measured by the gate when its folder exists, never tuned on.
-SPLITS = ("dev", "holdout", "holdout2") + (("holdout3",) if (OPENINGS / "holdout3").is_dir() else ())
+# holdout3 was tuned on after its one measure; holdout4 is the untouched batch (see openings/README.md).
+SPLITS = ("dev", "holdout", "holdout2", "holdout3", "holdout4")
 FIELDS = ("jurisdiction", "level", "report_year")
 
 
