@@ -226,9 +226,10 @@ def test_mirror_that_cut_the_year_reads_subject_and_the_years_work_plan() -> Non
     assert (got["jurisdiction"]["name"], got["jurisdiction"]["level"], got["report_year"]) == ("赣州市", "city", 2022)
 
 
-def test_bonded_zone_written_short_takes_its_official_name_and_city() -> None:
+def test_bonded_zone_written_short_takes_its_official_name_but_no_city_it_is_not_written_with() -> None:
+    # 天津 appears only in a cited document's title: the zone is named as it names itself (corpus README, "Zone names").
     got = where("2024年,东疆综保区坚持依法行政,严格落实《天津市法治政府建设实施纲要(2021-2025)》。")
-    assert (got["name"], got["level"]) == ("天津东疆综合保税区", "zone")
+    assert (got["name"], got["level"], got["province"]) == ("东疆综合保税区", "zone", "天津市")
 
 
 def test_police_branch_written_by_its_district_short_name() -> None:
@@ -414,3 +415,58 @@ def test_a_free_trade_zone_area_is_a_zone_under_its_full_name() -> None:
     text = "中国(上海)自由贸易试验区临港新片区管理委员会\n\n临港新片区2022年度法治工作情况报告\n\n中国(上海)自由贸易试验区临港新片区管理委员会在市委……。"
     got = where(text)
     assert (got["name"], got["level"]) == ("中国(上海)自由贸易试验区临港新片区", "zone")
+
+
+# Cases met in holdout4 (measured once, then fixed); the texts below are written for the tests.
+
+
+def test_a_county_health_bureau_keeps_its_own_official_name() -> None:
+    assert where("紫金县卫生健康局2025年法治政府建设年度报告\n2025年,紫金县卫生健康局……。")["name"] == "紫金县卫生健康局"
+
+
+def test_a_page_metadata_block_is_not_the_title() -> None:
+    text = ("索引号 001008003001008/2025-52138\n组配分类 计划总结 发布机构 区公安分局\n生成日期 2025-02-07 公开方式 主动公开\n\n"
+            "温州市公安局鹿城区分局2024年法治政府建设年度报告\n\n2024年,鹿城公安深入贯彻……。")
+    got = ident(text)
+    assert got["title"] == "温州市公安局鹿城区分局2024年法治政府建设年度报告"
+    assert got["jurisdiction"]["name"] == "温州市公安局鹿城区分局"
+
+
+def test_he_county_is_not_read_out_of_and_county_committee() -> None:
+    text = "根据《法治政府建设实施纲要》等文件要求和县委依法治县办公室有关工作安排,我局认真总结我局2024年法治政府建设工作,现将相关情况报告如下。"
+    assert ident(text)["jurisdiction"]["name"] is None
+
+
+def test_the_unit_named_where_the_report_is_handed_over() -> None:
+    text = "2025年,在市政府的正确领导下,我区深入学习贯彻……,现将郑东新区2025年度法治政府建设情况报告如下:\n一、……"
+    got = where(text)
+    assert (got["name"], got["level"]) == ("郑东新区", "zone")
+
+
+def test_a_township_named_once_after_a_function_word() -> None:
+    text = "区委、区政府:\n2024年,在区委、区政府的坚强领导下,我镇以习近平……为指导。现将我镇2024年工作情况汇报如下:\n……将法治建设纳入了东庄镇发展总体规划……。"
+    assert where(text)["name"] == "东庄镇"
+
+
+def test_a_department_named_only_in_its_own_documents_titles() -> None:
+    text = ("2025年,在区委、区政府的坚强领导和区委依法治区办的有力指导下,我局全面履行卫生健康领域法治建设职责,医疗机构、公共卫生……。"
+            "……审议通过了《龙岩市永定区卫生健康局行政执法公示办法》,加强医疗卫生监管,卫生健康……")
+    got = where(text)
+    assert (got["name"], got["city"]) == ("永定区卫生健康局", "龙岩市")
+
+
+def test_a_zone_calling_itself_yuanqu_is_named_from_its_own_documents() -> None:
+    text = "2023年,园区坚持以习近平新时代中国特色社会主义思想为指导,紧扣园区发展主题……。召开园区……,制定出台的《苏州工业园区法治政府建设实施方案》……"
+    got = where(text)
+    assert (got["name"], got["level"]) == ("苏州工业园区", "zone")
+
+
+def test_an_airport_economic_zone_is_a_zone() -> None:
+    text = "贵州双龙航空港经济区2023年度法治政府建设工作情况报告\n2023年,贵州双龙航空港经济区(以下简称经济区)坚持……。"
+    got = where(text)
+    assert (got["name"], got["level"]) == ("贵州双龙航空港经济区", "zone")
+
+
+def test_a_zone_is_not_given_a_city_the_text_names_only_elsewhere() -> None:
+    text = "五象新区2025年度法治政府建设工作情况的报告\n2025年,五象新区坚持……,紧紧围绕自治区、南宁市关于法治建设的决策部署……。"
+    assert where(text)["name"] == "五象新区"

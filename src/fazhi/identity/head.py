@@ -37,6 +37,11 @@ class Head:
 
 # A page's dateline: 2026-01-20 17:01 | 武汉市水务局 (when and by whom it was posted), never part of a title.
 _DATELINE = re.compile(r"\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[|｜丨]")
+# A government page's metadata block (索引号 … 组配分类 计划总结 发布机构 …): fields, never the title,
+# although a field's value may read like one (计划总结).
+_METADATA_FIELD = re.compile(r"索引号|组配分类|主题分类|发布机构|发文机关|生成日期|成文日期|公开方式|公开范围|文号\s*[|｜:：]")
+# What only a body sentence says: 2025年, … (a year opening a sentence), 现将…报告如下 (handing it over).
+_SENTENCE_ONLY = re.compile(r"^\s*(?:19|20)\d{2}\s*年(?:度|以来)?\s*[,，]|现将.{0,40}如下")
 # A site column's heading over the title (2024法治政府建设情况报告公示): a title follows it.
 _COLUMN = re.compile(r"(?:公示|专栏|栏目)\s*$")
 
@@ -46,7 +51,7 @@ def _kind(line: str) -> str:
         return "clock"
     if len(_CRUMB.findall(line)) >= 2:
         return "breadcrumb"  # 首页 > 政务公开 > …, when the reader did not mark it
-    if CHROME.search(line) and len(line) <= 120 or _DATELINE.match(line):
+    if CHROME.search(line) and len(line) <= 120 or _DATELINE.match(line) or _METADATA_FIELD.search(line):
         return "chrome"
     if DOC_NUMBER.fullmatch(line):
         return "doc_number"
@@ -58,7 +63,7 @@ def _kind(line: str) -> str:
         return "date"
     if line.endswith((":", "：")) and len(line) <= 30:
         return "recipient"
-    if HEADING_START.match(line) or "。" in line or len(line) > _TITLE_MAX_CHARS:
+    if HEADING_START.match(line) or "。" in line or len(line) > _TITLE_MAX_CHARS or _SENTENCE_ONLY.search(line):
         return "body"
     return "short"
 

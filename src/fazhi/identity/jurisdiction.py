@@ -29,7 +29,7 @@ from fazhi.identity.records import Jurisdiction
 
 _ZONE_SUFFIX = (
     "高新技术产业开发区|经济技术开发区|高新技术产业园区|自由贸易试验区|综合保税区|经济开发区|"
-    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|合作区|新片区|新区|综保区|保税区"
+    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|合作区|新片区|新区|综保区|保税区|航空港经济区"
 )
 # Short zone names written for the official ones (天津滨海高新区 = 天津滨海高新技术产业开发区).
 _ZONE_OFFICIAL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("综保区", "综合保税区"))
@@ -198,9 +198,11 @@ def _find_place(role: str, ctx: Context) -> Division | None:
                 return fits[0]
     media = {i for m in _MEDIA.finditer(ctx.text) for i in range(m.start(), m.end())}
     counts: Counter[str] = Counter()  # mentions by division: any level when the name is unique
-    for start, _, name in table.scan(ctx.text):
+    for start, end, name in table.scan(ctx.text):
         if start in media:
             continue
+        if len(name) == 2 and name.endswith("县") and ctx.text.startswith("委", end):
+            continue  # 要求和县委依法治县办…: 和 + 县委 as easily as 和县 + 委; 和县 counts before 人民政府
         found = table.by_name[name]
         for d in found:
             if len(found) == 1 or _role_fits(role, d):
@@ -512,8 +514,12 @@ def _unnamed(start: int, end: int, ctx: Context, opening: bool) -> Jurisdiction 
     return None
 
 
-def _with_city(name: str, city: Division | None, ctx: Context) -> str:
-    """A zone is officially named with its city (重庆两江新区, 珠海高新技术产业开发区)."""
+def _with_city(name: str, city: Division | None, ctx: Context, written: str | None = None) -> str:
+    """A zone named with its city where the text writes it so (重庆两江新区, 珠海高新区 → 珠海高新技术产业开发区).
+
+    A city named only elsewhere (紧紧围绕自治区、南宁市关于…) is not put before the zone's own name: the zone
+    is named as it names itself (五象新区), so no name is made up that the text never writes.
+    """
     table = ctx.table
     if city is None or name.startswith("中国"):  # 中国(上海)自由贸易试验区 names its place already
         return name
@@ -527,8 +533,13 @@ def _with_city(name: str, city: Division | None, ctx: Context) -> str:
     if not short:
         return name
     # The fullest form the text itself writes wins: 《天津港保税区…》 names 保税区 as 天津港保税区, not 天津保税区.
-    written = re.search(rf"(?:{re.escape(city.name)}|{re.escape(short)})[{HAN}]{{0,3}}?{re.escape(name)}", ctx.text)
-    return written.group() if written else short + name
+    forms = "|".join(re.escape(f) for f in {name, written or name})
+    pattern = re.compile(rf"(?:{re.escape(city.name)}|{re.escape(short)})([{HAN}]{{0,3}}?)(?:{forms})")
+    found = next(filter(None, (pattern.search(t) for t in (ctx.text, *ctx.chrome))), None)
+    if found is None:
+        # 高新区 alone names no zone until its city is put before it (珠海 from the site's name).
+        return short + name if _GENERIC_ZONE.match(written or name) else name
+    return found.group() if found.group().endswith(name) else found.group()[: found.end(1) - found.start()] + name
 
 
 def _fullest_written(written: str, name: str, city: Division | None, ctx: Context) -> str:
@@ -553,7 +564,7 @@ def _fullest_written(written: str, name: str, city: Division | None, ctx: Contex
 def _zone(span: Span, ctx: Context, end: int, prefix: bool = True) -> Jurisdiction:
     """A zone named without a division before it; a department of the zone when one follows."""
     city = _place_for("市", ctx)
-    name = _with_city(_zone_name(span.surface), city, ctx) if prefix else span.surface
+    name = _with_city(_zone_name(span.surface), city, ctx, span.surface) if prefix else span.surface
     if prefix:
         name = _fullest_written(span.surface, name, city, ctx)
     chain = _chain(city, ctx.table, include_self=True) if city else {}
@@ -646,11 +657,33 @@ def _self_department(ctx: Context, opening: tuple[int, int] | None) -> Jurisdict
             place = _pick(ctx.table.by_name[name], ctx)
             if found is not None and place is not None and found.department == (dept or found.department):
                 return _department(found.department, False, place, span, ctx, form=found.form)
+    own = _named_in_own_documents(ctx, dept, span)
+    if own is not None:
+        return own
     if dept is None:  # a unit that calls itself 我局 is a department, named nowhere
         return Jurisdiction(name=None, level="department", span=span)
     role = _home_role(text)
     place = _place_for(role, ctx) if role else None
     return _department(dept, False, place, span, ctx, written=None)
+
+
+def _named_in_own_documents(ctx: Context, dept: Department | None, span: Span) -> Jurisdiction | None:
+    """我局 named in full only in the titles of its own documents (审议通过了《龙岩市永定区卫生健康局…》).
+
+    Only a department of the field the text speaks of (``dept``) counts, and only when one place
+    and department are so named: a superior's document (《市卫生健康委员会关于…》) names no place here.
+    """
+    found: dict[tuple[str, str], Jurisdiction] = {}
+    for title in re.finditer(r"《([^》\n]{4,60})》", ctx.text):
+        for _, m_end, name in ctx.table.scan(title.group(1)):
+            match = ctx.catalog.match(title.group(1), m_end)
+            place = _pick(ctx.table.by_name[name], ctx)
+            if match is None or place is None or match.national or dept is not None and match.department != dept:
+                continue
+            got = _department(match.department, False, place, span, ctx, form=match.form)
+            if got is not None:
+                found[(place.code, match.department.name)] = got
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _home_role(text: str) -> str | None:
@@ -690,9 +723,12 @@ def _resolve(ctx: Context, regions: list[tuple[int, int, str]]) -> Jurisdiction 
         found = _named(start, end, ctx, is_opening) or _unnamed(start, end, ctx, is_opening)
         if found is not None:
             return found
+    body = opening[0] if opening else 0
+    reported = _reported_as(ctx, body)
+    if reported is not None:
+        return reported
     if ctx.fallback:
         return ctx.fallback[0]
-    body = opening[0] if opening else 0
     if opening is not None and _SELF_DEPT.search(text, *opening):  # 2023年,我局… speaks for a department
         own = _self_department(ctx, opening)
         if own is not None and own.name is not None:
@@ -700,8 +736,51 @@ def _resolve(ctx: Context, regions: list[tuple[int, int, str]]) -> Jurisdiction 
         return _role_in_body(ctx, body) or own  # the body may name it (浙江省司法厅…) where 我厅 did not
     return (
         _self_branch(ctx, opening) or _role_in_body(ctx, body) or _self_township(ctx, opening)
-        or _self_department(ctx, opening) or _organs_spoken_of(ctx)
+        or _self_zone(ctx, opening) or _self_department(ctx, opening) or _organs_spoken_of(ctx)
     )
+
+
+# 2023年,园区坚持…: a zone speaking of itself by its kind alone.
+_ZONE_KIND = re.compile(rf"(园区|新区|开发区|高新区|经开区|综保区|保税区|经济区)(?:{_SUBJECT_FOLLOW[3:-1]}|全区)")
+
+
+def _self_zone(ctx: Context, opening: tuple[int, int] | None) -> Jurisdiction | None:
+    """A zone that calls itself 园区 (新区, 开发区…) and writes its own name once elsewhere: the name
+    written most often that ends in that word (《苏州工业园区法治政府建设…》)."""
+    if opening is None:
+        return None
+    kind = _ZONE_KIND.match(ctx.text, opening[0] + _subject_start(ctx.text[opening[0] : opening[1]]))
+    if kind is None:
+        return None
+    word = kind.group(1)
+    # Only a name opening a document's title (《苏州工业园区…》) or ending in a longer kind (工业园区 for
+    # 园区): 紧扣园区, 召开园区… are verbs before the word, not names.
+    longer = "|".join(k for k in _ZONE_SUFFIX.split("|") if k.endswith(word) and k != word)
+    pattern = rf"(?<=《)[{HAN}]{{2,8}}?{word}" + (rf"|[{HAN}]{{2,6}}?(?:{longer})" if longer else "")
+    names = Counter(
+        m.group() for m in re.finditer(pattern, ctx.text)
+        if not _GENERIC_ZONE.match(m.group()) and not _NOT_ZONE_MIDDLE.search(m.group())
+        and not _NOT_PLACE_START.search(m.group()) and not _PRONOUN.search(m.group()[:1])
+    )
+    ranked = names.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    at = ctx.text.find(ranked[0][0])
+    return _zone(Span.of(ctx.text, at, at + len(ranked[0][0])), ctx, at + len(ranked[0][0]), prefix=False)
+
+
+# 现将郑东新区2025年度法治政府建设情况报告如下: the sentence that hands the report over names its unit.
+_HANDED_OVER = re.compile(rf"现将([{HAN}]{{2,16}}?)(?=(?:19|20)\d{{2}}\s*年|二〇)")
+
+
+def _reported_as(ctx: Context, body: int) -> Jurisdiction | None:
+    """The unit named in the 现将…报告如下 sentence of the first part of the body, if it is one."""
+    handed = _HANDED_OVER.search(ctx.text, body, body + _BODY_CHARS)
+    if handed is None or _PRONOUN.match(handed.group(1)):
+        return None
+    start, end = handed.span(1)
+    found = _named(start, end + 4, ctx, False) or _unnamed(start, end + 4, ctx, False)
+    return found if found is not None and found.name else None
 
 
 # Organs only a league or an autonomous prefecture has: a report that speaks of them (盟委、行署主要领导…,
@@ -805,7 +884,21 @@ def _township_named_inside(ctx: Context, kind: str) -> Counter[str]:
         named_place = any(d.name in whole for d in table.by_short.get(stem, ()) if d.level in ("county", "district"))
         if recurs or named_place:
             best[name] = n
+    if not best:
+        # Written once after a function word (纳入了东庄镇发展总体规划): the name starts after it.
+        after_word = set()
+        for end in ends:
+            lead = re.search(rf"[{_FUNCTION_CHARS}]((?:(?![{_FUNCTION_CHARS}])[{HAN}]){{2,3}})$", text[max(0, end - 4) : end])
+            name = lead.group(1) + kind if lead else ""
+            if lead and not table.scan(name) and not _NOT_TOWNSHIP.search(name) and not _PRONOUN.search(name):
+                after_word.add(name)
+        if len(after_word) == 1:
+            best[after_word.pop()] = 1
     return best
+
+
+# Characters that end the words before a name, never begin one (了, 的, 在, 将, 对 …).
+_FUNCTION_CHARS = "了的在将对把和与及为是由向从到按于被给让入"
 
 
 _BODY_CHARS = 1500
