@@ -58,6 +58,21 @@ class Report:
         return self.tallies.setdefault(metric, Tally())
 
 
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def same_unit(got: str | None, gold: str | None) -> bool:
+    """Units agree up to traditional characters: labels keep 項 as printed, fazhi reports 项 so that one
+    indicator column holds one unit across simplified reports and traditional mirrors."""
+    if got == gold:
+        return True
+    return got is not None and gold is not None and _t2s().convert(got) == _t2s().convert(gold)
+
+
 def _same_value(fig: dict, gold: dict) -> bool:
     """Equal values; for a range (3至5次) either end, since labellers differ on which is 'the' value
     and fazhi records both (value = low end, plus low and high)."""
@@ -83,7 +98,7 @@ def _figures(report: Report, got: dict, gold: dict) -> None:
             continue
         report.tally("figures.approx").add(hit["approx"] == g["approx"])
         report.tally("figures.compare").add(hit["compare"] == g["compare"])
-        report.tally("figures.unit").add(hit["unit"] == g["unit"])
+        report.tally("figures.unit").add(same_unit(hit["unit"], g["unit"]))
         report.tally("figures.label").add(dice(hit["label"] or "", g["what"]) >= LABEL_AGREEMENT)
         report.tally("figures.mapped").add(hit["indicator"] is not None)
 

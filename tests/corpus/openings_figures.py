@@ -16,7 +16,7 @@ from pathlib import Path
 
 from fazhi.core.settings import Settings
 from fazhi.pipeline import analyze_path
-from tests.corpus.evaluate import Report, Tally, _figures, _overlaps, dice, overall
+from tests.corpus.evaluate import Report, Tally, _figures, _overlaps, dice, overall, same_unit
 
 OPENINGS = Path(__file__).parent / "openings"
 METRICS = ("precision", "recall", "label", "unit")
@@ -58,7 +58,7 @@ def misses(split: str) -> list[str]:
             if hit is None:
                 out.append(f"{name}  MISSED {g['text']} = {g['value']} {g['unit']}  [{g['what']}]")
                 continue
-            if hit["unit"] != g["unit"]:
+            if not same_unit(hit["unit"], g["unit"]):
                 out.append(f"{name}  UNIT   {g['text']}: {hit['unit']!r} vs gold {g['unit']!r}")
             if dice(hit["label"] or "", g["what"]) < 0.5:
                 out.append(f"{name}  LABEL  {g['text']}: {hit['label']!r} vs gold {g['what']!r}")
