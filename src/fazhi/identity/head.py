@@ -22,7 +22,7 @@ _TITLE_MAX_LINES = 3
 _SIGNATURE_LINES = 6
 _CRUMB = re.compile(r"[>＞»]|&gt;")
 # Site chrome a reader left in the text: browser warnings, location bars.
-CHROME = re.compile(r"浏览器|您当前的位置|当前位置|无障碍|分辨率|扫一扫|在手机打开")
+CHROME = re.compile(r"浏览器|您当前的位置|当前位置|无障碍|分辨率|扫一扫|在手机打开|^\s*(?:政府信息公开|政务公开|信息公开|通知公告|工作动态)\s*$")
 # A site clock or greeting left in the chrome (今天是2019年12月3日 星期二): never a title, year or date.
 CLOCK = re.compile(r"今天是|星期[一二三四五六日天]|农历[\u4e00-\u9fff]{2,}")
 

@@ -16,6 +16,7 @@ places (铁东区 in 鞍山 and 四平) are settled only by an ancestor named el
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -29,7 +30,7 @@ from fazhi.identity.records import Jurisdiction
 
 _ZONE_SUFFIX = (
     "高新技术产业开发区|经济技术开发区|高新技术产业园区|自由贸易试验区|综合保税区|经济开发区|"
-    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|合作区|新片区|新区|综保区|保税区|航空港经济区"
+    "产业集聚区|综合试验区|工业园区|产业园区|示范区|开发区|经开区|高新区|试验区|实验区|合作区|新片区|新区|综保区|保税区|航空港经济区|旅游度假区|新城"
 )
 # Short zone names written for the official ones (天津滨海高新区 = 天津滨海高新技术产业开发区).
 _ZONE_OFFICIAL = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("综保区", "综合保税区"))
@@ -352,6 +353,8 @@ def _after_division(division: Division | None, name: str, m_start: int, m_end: i
             **_chain(place, table, include_self=True), span=span,
         )
     found = catalog.match(text, m_end)
+    if found is None and name[-1] in "县市区" and text.startswith(name[-1], m_end):
+        found = catalog.match(text, m_end + 1)  # 元谋县县卫生健康局: the level written twice by mistake
     if found is not None and found.end <= end:
         span = Span.of(text, m_start, found.end)
         return _department(found.department, False, division, span, ctx, written=span.surface,
@@ -728,7 +731,11 @@ def _resolve(ctx: Context, regions: list[tuple[int, int, str]]) -> Jurisdiction 
     if reported is not None:
         return reported
     if ctx.fallback:
-        return ctx.fallback[0]
+        zone = ctx.fallback[0]
+        if zone.name and _GENERIC_ZONE.match(zone.name):
+            # 经济技术开发区管理委员会关于…, its city named nowhere: a zone, its name unknown (a kind is no name).
+            return dataclasses.replace(zone, name=None)
+        return zone
     if opening is not None and _SELF_DEPT.search(text, *opening):  # 2023年,我局… speaks for a department
         own = _self_department(ctx, opening)
         if own is not None and own.name is not None:
@@ -903,7 +910,13 @@ _FUNCTION_CHARS = "了的在将对把和与及为是由向从到按于被给让�
 
 _BODY_CHARS = 1500
 # 2024年是…之年,也是西兴街道…之年。西兴街道始终坚持…: a preamble on the year, then the unit as subject.
-_YEAR_PREAMBLE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年|今年)是[^。]{2,120}?之年[^。]{0,80}?。")
+# 2023年是法治政府建设重点突破年,在…下,县政府坚持…: the same, closed by a comma.
+# 法治是安邦治国的基石,更是…的保证。2022年,全县…: a maxim before the year's first sentence.
+_YEAR_PREAMBLE = re.compile(
+    r"\s*(?:(?:(?:19|20)\d{2}\s*年|今年)是[^。]{2,120}?之年[^。]{0,80}?。"
+    r"|(?:(?:19|20)\d{2}\s*年|今年)是[^。,，]{2,30}?年[,，]"
+    r"|[^。\d\n]{6,60}?。(?=\s*(?:19|20)\d{2}\s*年))"
+)
 
 
 def _sentence_subject(start: int, end: int, ctx: Context) -> Jurisdiction | None:
