@@ -34,6 +34,12 @@ def test_a_hanging_file_is_stopped_at_the_time_limit_and_its_worker_replaced() -
     assert [d.result for d in done[1:]] == ["a", "b", "c"]
 
 
+def test_each_queued_file_has_its_own_time_limit() -> None:
+    # Files wait in a worker's queue; the one before them does not eat their time.
+    done = _run(["slow1", "slow2", "slow3"], workers=1, max_seconds_per_file=1.5)
+    assert [d.result for d in done] == ["slow1", "slow2", "slow3"]
+
+
 def test_a_file_eating_memory_is_stopped_at_the_memory_cap() -> None:
     done = _run(["hog", "a"], workers=1, max_memory_mb=400)
     assert done[0].error.code == "memory_limit" and "400 MB" in done[0].error.one_line()

@@ -57,7 +57,8 @@ def test_same_bytes_twice_is_a_no_op_that_says_so(db_settings, tmp_path) -> None
 def test_an_interrupted_batch_finishes_the_rest_when_run_again(db_settings, tmp_path) -> None:
     _copy_seeds(tmp_path / "in")
     store = open_store(db_settings)
-    run = ingest_paths([tmp_path / "in"], store, db_settings)
+    # Two files to a transaction, so that the interruption comes between two commits.
+    run = ingest_paths([tmp_path / "in"], store, db_settings, batch_files=2)
     done = [next(run), next(run)]  # the process "dies" after two files
     run.close()
     assert store.count_reports() == 2

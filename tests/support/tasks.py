@@ -15,6 +15,8 @@ def echo(item, settings, shared):
 def misbehave(item, settings, shared):
     if item == "bug":
         raise ValueError("a bug in a reader")
+    if item.startswith("slow"):  # a file that takes its time, well within the limit
+        time.sleep(0.8)
     if item == "hang":
         while True:  # a parser stuck in a loop
             time.sleep(0.01)

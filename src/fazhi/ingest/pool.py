@@ -15,6 +15,7 @@ import multiprocessing
 import signal
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -86,18 +87,27 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 class _Worker:
+    """One child process and the files queued for it, the first of which it is working on."""
+
     def __init__(self, context, task: Task, settings: Settings, shared: Any):
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(task, settings, shared, child), daemon=True)
         self.process.start()
         child.close()
-        self.job: tuple[int, Any, str] | None = None
+        self.jobs: deque[tuple[int, Any, str]] = deque()
         self.deadline = 0.0
 
     def give(self, index: int, item: Any, source: str, seconds: float) -> None:
-        self.job = (index, item, source)
-        self.deadline = time.monotonic() + seconds
+        if not self.jobs:
+            self.deadline = time.monotonic() + seconds
+        self.jobs.append((index, item, source))
         self.conn.send((item, source))
+
+    def finish(self, seconds: float) -> tuple[int, Any, str]:
+        """The first file's result is in: the next queued file's time starts now."""
+        job = self.jobs.popleft()
+        self.deadline = time.monotonic() + seconds
+        return job
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -106,67 +116,74 @@ class _Worker:
         self.conn.close()
 
 
+# Files queued per worker beyond the one it works on: a worker that finishes
+# starts the next file at once instead of waiting for the parent (busy
+# storing) to hand it one. Each file still has its own deadline, which starts
+# when the file before it in the queue is done.
+QUEUE_DEPTH = 4
+
+
+class _Feed:
+    """The files still to hand out: first those queued behind a stopped worker's file, in order."""
+
+    def __init__(self, items: Iterable[Any], source_of: Callable[[Any], str]):
+        self.items = iter(enumerate(items))
+        self.source_of = source_of
+        self.requeued: deque[tuple[int, Any, str]] = deque()
+        self.exhausted = False
+
+    def next(self) -> tuple[int, Any, str] | None:
+        if self.requeued:
+            return self.requeued.popleft()
+        if self.exhausted:
+            return None
+        try:
+            index, item = next(self.items)
+        except StopIteration:
+            self.exhausted = True
+            return None
+        return index, item, self.source_of(item)
+
+
 def run_files(
     task: Task, items: Iterable[Any], settings: Settings, *, workers: int, source_of: Callable[[Any], str],
-    shared: Any = None,
-) -> Iterator[Done]:
-    """``task(item, settings, shared)`` for every item in up to ``workers`` processes; results in input order."""
+    shared: Any = None, idle_seconds: float | None = None,
+) -> Iterator[Done | None]:
+    """``task(item, settings, shared)`` for every item in up to ``workers`` processes; results in input order.
+
+    With ``idle_seconds``, a ``None`` is yielded whenever no result has come
+    out for that long, so a caller holding results back (to store them
+    together) can let them go while a slow file is being worked on.
+    """
     context = _context()
-    pending = iter(enumerate(items))
+    feed = _Feed(items, source_of)
     pool: list[_Worker] = []
     finished: dict[int, Done] = {}
+    seconds = settings.max_seconds_per_file
     next_out = 0
-    exhausted = False
+    idle_since = time.monotonic()
     try:
         while True:
-            # Keep every worker busy with exactly one file, so a deadline is one file's.
-            while not exhausted and sum(w.job is not None for w in pool) < max(1, workers):
-                idle = next((w for w in pool if w.job is None), None)
-                try:
-                    index, item = next(pending)
-                except StopIteration:
-                    exhausted = True
-                    break
-                if idle is None:
-                    idle = _Worker(context, task, settings, shared)
-                    pool.append(idle)
-                idle.give(index, item, source_of(item), settings.max_seconds_per_file)
+            _fill(pool, max(1, workers), feed, seconds, lambda: _Worker(context, task, settings, shared))
             while next_out in finished:
                 yield finished.pop(next_out)
                 next_out += 1
-            busy = [w for w in pool if w.job is not None]
+                idle_since = time.monotonic()
+            busy = [w for w in pool if w.jobs]
             if not busy:
-                if exhausted:
-                    return
-                continue
+                return
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            if idle_seconds is not None:
+                timeout = min(timeout, max(0.0, idle_since + idle_seconds - time.monotonic()))
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
-            for worker in list(busy):
-                index, item, source = worker.job
-                if worker.conn in ready:
-                    try:
-                        kind, value = worker.conn.recv()
-                    except (EOFError, OSError):
-                        kind, value = "died", None
-                    if kind != "died":
-                        worker.job = None
-                        finished[index] = Done(item, source, value, None) if kind == "ok" else Done(
-                            item, source, None, value
-                        )
-                        continue
-                if worker.process.sentinel in ready or worker.conn in ready:
-                    error = _death(worker, source, settings)
-                elif time.monotonic() >= worker.deadline:
-                    error = TimeLimit(
-                        f"处理时间超过上限 {settings.max_seconds_per_file:g} 秒,已停止处理此文件",
-                        source=source,
-                        hint="确认文件内容;若确是正常报告,可在设置中调高 max_seconds_per_file",
-                    )
-                else:
-                    continue
-                worker.stop()
-                pool.remove(worker)
-                finished[index] = Done(item, source, None, error)
+            if not ready and idle_seconds is not None and time.monotonic() >= idle_since + idle_seconds:
+                yield None
+                idle_since = time.monotonic()
+            for worker in busy:
+                failed = _collect(worker, ready, finished, settings)
+                if failed:
+                    pool.remove(worker)
+                    feed.requeued.extendleft(reversed(worker.jobs))
     finally:
         for worker in pool:
             try:
@@ -175,6 +192,51 @@ def run_files(
                 pass
             worker.process.join(timeout=0.5)
             worker.stop()
+
+
+def _fill(pool: list[_Worker], workers: int, feed: _Feed, seconds: float, start: Callable[[], _Worker]) -> None:
+    """Give files to the least loaded workers, up to QUEUE_DEPTH each, starting workers as needed."""
+    while len(pool) < workers or any(len(w.jobs) < QUEUE_DEPTH for w in pool):
+        job = feed.next()
+        if job is None:
+            return
+        if len(pool) < workers:
+            pool.append(start())
+        worker = min(pool, key=lambda w: len(w.jobs))
+        worker.give(*job, seconds)
+
+
+def _collect(worker: _Worker, ready: list, finished: dict[int, Done], settings: Settings) -> bool:
+    """Take one result from ``worker`` if there is one; True when the worker died or ran out of time.
+
+    A stopped worker's first file gets the error; the files queued behind it
+    are left in ``worker.jobs`` for a fresh worker.
+    """
+    seconds = settings.max_seconds_per_file
+    index, item, source = worker.jobs[0]
+    if worker.conn in ready:
+        try:
+            kind, value = worker.conn.recv()
+        except (EOFError, OSError):
+            kind, value = "died", None
+        if kind != "died":
+            worker.finish(seconds)
+            finished[index] = Done(item, source, value, None) if kind == "ok" else Done(item, source, None, value)
+            return False
+    if worker.process.sentinel in ready or worker.conn in ready:
+        error = _death(worker, source, settings)
+    elif time.monotonic() >= worker.deadline:
+        error = TimeLimit(
+            f"处理时间超过上限 {seconds:g} 秒,已停止处理此文件",
+            source=source,
+            hint="确认文件内容;若确是正常报告,可在设置中调高 max_seconds_per_file",
+        )
+    else:
+        return False
+    worker.stop()
+    worker.jobs.popleft()
+    finished[index] = Done(item, source, None, error)
+    return True
 
 
 def _death(worker: _Worker, source: str, settings: Settings) -> FazhiError:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,8 +162,22 @@ def db_errors(action: str) -> Iterator[None]:
         raise StoreError(f"{action}时数据库出错: {reason}", hint="稍后重试;已保存的内容不受影响") from None
 
 
+def insert_report(dialect_name: str) -> sa.Insert:
+    """The reports insert, its analysis bound as the JSON text ``report_row`` made.
+
+    Encoding the analysis cost the single writer of an ingest more than
+    storing it, and sending it as a dict cost as much again to unpickle: a
+    worker encodes it (json.dumps with its defaults, as SQLAlchemy would),
+    the writer stores the text. PostgreSQL is told it is JSON; SQLite keeps
+    JSON as text anyway (a CAST there would turn it into a number).
+    """
+    text = sa.bindparam("analysis", type_=sa.Text)
+    analysis = sa.cast(text, reports.c.analysis.type) if dialect_name == "postgresql" else text
+    return reports.insert().values(analysis=analysis)
+
+
 def report_row(analysis: Analysis) -> dict:
-    """The reports row of an analysis: plain values, cheap to send from a worker process."""
+    """The reports row of an analysis: plain values (the analysis as JSON text), cheap to send from a worker."""
     prov = analysis.document.provenance
     identity = analysis.identity
     j = identity.jurisdiction
@@ -185,7 +200,7 @@ def report_row(analysis: Analysis) -> dict:
         "issuer": identity.issuer.value if identity.issuer else None,
         "doc_number": identity.doc_number.value if identity.doc_number else None,
         "score": analysis.review.score.total,
-        "analysis": analysis.to_json(),
+        "analysis": json.dumps(analysis.to_json()),
         "fazhi_version": __version__,
     }
 
@@ -201,6 +216,7 @@ class Store:
         self.engine = engine
         self.read_only = read_only
         self._writer = engine.execution_options(write=True)
+        self._insert_report = insert_report(engine.dialect.name)
 
     def known_sha256(self) -> frozenset[str]:
         """Every stored report's sha256: workers skip these without analyzing them."""
@@ -208,6 +224,10 @@ class Store:
             return frozenset(conn.execute(sa.select(reports.c.sha256)).scalars())
 
     # -- writing ---------------------------------------------------------
+    def transaction(self) -> AbstractContextManager[sa.Connection]:
+        """One write transaction (on SQLite it holds the write lock from its start)."""
+        return self._writer.begin()
+
     def find_report(self, sha256: str) -> int | None:
         with db_errors("查询"), self.engine.connect() as conn:
             return conn.execute(sa.select(reports.c.id).where(reports.c.sha256 == sha256)).scalar()
@@ -235,7 +255,7 @@ class Store:
                             sha256=sha256, size=len(data), content=data, stored_at=_now()
                         )
                     )
-                report_id = conn.execute(reports.insert().values(**row)).inserted_primary_key[0]
+                report_id = conn.execute(self._insert_report, row).inserted_primary_key[0]
                 conn.execute(
                     sightings.insert().values(
                         source=source, sha256=sha256, outcome="stored",
