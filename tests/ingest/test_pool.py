@@ -40,6 +40,13 @@ def test_each_queued_file_has_its_own_time_limit() -> None:
     assert [d.result for d in done] == ["slow1", "slow2", "slow3"]
 
 
+def test_a_caller_holding_results_back_hears_when_nothing_comes_for_a_while() -> None:
+    # ingest stores results in batches: while a slow file is worked on, the batch must not wait for it.
+    settings = Settings(max_seconds_per_file=5)
+    done = list(run_files(misbehave, ["a", "slow"], settings, workers=1, source_of=str, idle_seconds=0.2))
+    assert done[0].result == "a" and None in done[1:-1] and done[-1].result == "slow"
+
+
 def test_a_file_eating_memory_is_stopped_at_the_memory_cap() -> None:
     done = _run(["hog", "a"], workers=1, max_memory_mb=400)
     assert done[0].error.code == "memory_limit" and "400 MB" in done[0].error.one_line()
