@@ -131,7 +131,9 @@ def _combined_facet_counts(conn: sa.Connection, facets: list[str], conds: list) 
             value = row._mapping[f]
             if value is not None:
                 sums[f][value] = sums[f].get(value, 0) + row._mapping["n"]
-    return {f: _by_count(counts.items()) for f, counts in sums.items()}
+    # Most first, then by value, as ORDER BY count(*) DESC, value: SQLite compares text as
+    # UTF-8 bytes, which is code point order, as Python compares str.
+    return {f: sorted(counts.items(), key=lambda item: (-item[1], item[0])) for f, counts in sums.items()}
 
 
 def _shared_facet_counts(conn: sa.Connection, facets: list[str], conds: list) -> dict[str, list[tuple]]:
@@ -161,17 +163,16 @@ def _shared_facet_counts(conn: sa.Connection, facets: list[str], conds: list) ->
 
 def facet_counts(
     store: Store, flt: ReportFilter, within: sa.ColumnElement | None = None,
-    rules_within: sa.ColumnElement | None = None, outside: tuple[sa.ColumnElement, sa.ColumnElement] | None = None,
+    rules_within: sa.ColumnElement | None = None,
 ) -> dict[str, list[tuple]]:
     """For each facet, its values and how many reports each has under the other filters (most first).
 
     ``rules_within``: ``within`` said of ``report_rules`` rows (a search's ids), so that with no other
-    filter the rule facet reads only ``report_rules`` instead of joining it to the matches.
-    ``outside`` (SQLite only): the reports not ``within``, said of ``reports`` and of ``report_rules``,
-    when they are few: the rule facet is then the rules of every report less those of the others."""
+    filter the rule facet reads only ``report_rules`` instead of joining it to the matches."""
     extra = [within] if within is not None else []
     result: dict[str, list[tuple]] = {}
     with store.engine.connect() as conn:
+        shared: list[str] = []
         shared = [f for f in FACETS if f != "rule" and flt.without(f) == flt]
         if len(shared) > 1:
             count = _shared_facet_counts if store.engine.dialect.name == "postgresql" else _combined_facet_counts
@@ -181,43 +182,19 @@ def facet_counts(
         for facet in FACETS:
             if facet in shared:
                 continue
-            base = flt.without(facet).conditions()
-            if facet == "rule" and outside is not None:
-                others = _rule_counts(conn, [*base, outside[0]], None if base else outside[1])
-                result[facet] = _less(_rule_counts(conn, base, None), others)
-            elif facet == "rule":
-                result[facet] = _rule_counts(conn, base + extra, None if base else rules_within)
+            conds = flt.without(facet).conditions() + extra
+            if facet == "rule":
+                # A subquery, not a join: with no filter it is not run at all, and with one
+                # it reads only the facet index, not a reports row per failed rule.
+                key = report_rules.c.rule
+                query = sa.select(key, sa.func.count()).select_from(report_rules)
+                if rules_within is not None and not flt.without(facet).conditions():
+                    query = query.where(rules_within)
+                elif conds:
+                    query = query.where(report_rules.c.report_id.in_(sa.select(reports.c.id).where(*conds)))
             else:
                 key = _facet_key(facet)
-                query = (sa.select(key.label("value"), sa.func.count()).select_from(reports).where(*base, *extra)
-                         .group_by(key).order_by(sa.func.count().desc(), key))
-                result[facet] = [(value, count) for value, count in conn.execute(query) if value is not None]
+                query = sa.select(key.label("value"), sa.func.count()).select_from(reports).where(*conds)
+            query = query.group_by(key).order_by(sa.func.count().desc(), key)
+            result[facet] = [(value, count) for value, count in conn.execute(query) if value is not None]
     return {f: result[f] for f in FACETS}
-
-
-def _rule_counts(conn: sa.Connection, conds: list, rules_within: sa.ColumnElement | None) -> list[tuple]:
-    """The failed-rule facet: reports per rule among those meeting ``conds`` (or ``rules_within``)."""
-    # A subquery, not a join: with no filter it is not run at all, and with one
-    # it reads only the facet index, not a reports row per failed rule.
-    key = report_rules.c.rule
-    query = sa.select(key, sa.func.count()).select_from(report_rules)
-    if rules_within is not None:
-        query = query.where(rules_within)
-    elif conds:
-        query = query.where(report_rules.c.report_id.in_(sa.select(reports.c.id).where(*conds)))
-    query = query.group_by(key).order_by(sa.func.count().desc(), key)
-    return [(value, count) for value, count in conn.execute(query) if value is not None]
-
-
-def _less(every: list[tuple], others: list[tuple]) -> list[tuple]:
-    """``every``'s counts less ``others``', in SQLite's order (values ``others`` used up are gone)."""
-    left = dict(every)
-    for value, count in others:
-        left[value] -= count
-    return _by_count((v, n) for v, n in left.items() if n > 0)
-
-
-def _by_count(counts) -> list[tuple]:
-    """Most first, then by value, as ORDER BY count(*) DESC, value in SQLite: it compares text as
-    UTF-8 bytes, which is code point order, as Python compares str."""
-    return sorted(counts, key=lambda item: (-item[1], item[0]))

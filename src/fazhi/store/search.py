@@ -47,7 +47,6 @@ MAX_TERMS = 8
 MAX_TRIGRAMS = 2000  # a two-character word followed by more distinct characters than this is unusual
 SNIPPETS_PER_HIT = 3
 SNIPPET_CONTEXT = 40
-OUTSIDE_SHARE = 4  # SQLite counts failed rules as "all less the others" when the others are at most 1/4
 # PostgreSQL's search_texts chunks (migration 0006_pgsearch): chunk i is characters
 # [CHUNK_STRIDE * i, CHUNK_STRIDE * i + CHUNK_STRIDE + CHUNK_OVERLAP) of the text, so a
 # phrase of up to CHUNK_OVERLAP + 1 characters lies whole in some chunk.
@@ -230,29 +229,5 @@ def search(store: Store, query: str, flt: ReportFilter, with_facets: bool = True
     rules_within = None
     if store.engine.dialect.name == "postgresql":  # every report_rules row has its report (a foreign key)
         rules_within = report_rules.c.report_id == sa.any_(sa.bindparam("match_ids", ids, type_=sa.ARRAY(sa.Integer)))
-    facets = {}
-    if with_facets:
-        facets = facet_counts(store, flt, within=condition, rules_within=rules_within, outside=_outside(store, ids))
+    facets = facet_counts(store, flt, within=condition, rules_within=rules_within) if with_facets else {}
     return SearchResult(terms, page, found, facets)
-
-
-def _outside(store: Store, ids: list[int]) -> tuple[sa.ColumnElement, sa.ColumnElement] | None:
-    """SQLite: the reports a search did not match, when there are few (common words match most).
-
-    The rule facet of the matches looks up each match's rules and sorts them all
-    (32 ms of a 70 ms search for 复议 at 10,000 reports); the rules of every report
-    come straight from their index (6 ms) and the few others' are looked up. The
-    other facets gain nothing this way (an other's facet columns lie past its text).
-    PostgreSQL orders rule names by its collation, which Python cannot repeat, so it
-    keeps the direct count.
-    """
-    if store.engine.dialect.name != "sqlite":
-        return None
-    with store.engine.connect() as conn:
-        every = conn.exec_driver_sql("SELECT id FROM reports").scalars().all()
-    matched = set(ids)
-    others = [i for i in every if i not in matched]
-    if len(others) * OUTSIDE_SHARE > len(every):
-        return None
-    listed = sa.select(sa.column("value")).select_from(sa.func.json_each(sa.bindparam("other_ids", json.dumps(others))))
-    return reports.c.id.in_(listed), report_rules.c.report_id.in_(listed)
