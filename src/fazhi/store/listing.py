@@ -115,6 +115,27 @@ def _facet_key(facet: str) -> sa.ColumnElement:
     return {"year": reports.c.report_year, "band": _band_expr()}.get(facet, reports.c.get(facet))
 
 
+def _combined_facet_counts(conn: sa.Connection, facets: list[str], conds: list) -> dict[str, list[tuple]]:
+    """SQLite: the counts of several column facets under the same conditions from one GROUP BY.
+
+    SQLite has no GROUPING SETS; grouping by all the facets at once gives each
+    combination's count (a few thousand at most), and each facet's counts are
+    their sums. One pass over a search's matches instead of one per facet, each
+    of which re-read the id list (25-35 ms each for a common word at 10,000 reports).
+    """
+    keys = [_facet_key(f).label(f) for f in facets]
+    query = sa.select(*keys, sa.func.count().label("n")).where(*conds).group_by(*(sa.literal_column(f) for f in facets))
+    sums: dict[str, dict] = {f: {} for f in facets}
+    for row in conn.execute(query):
+        for f in facets:
+            value = row._mapping[f]
+            if value is not None:
+                sums[f][value] = sums[f].get(value, 0) + row._mapping["n"]
+    # Most first, then by value, as ORDER BY count(*) DESC, value: SQLite compares text as
+    # UTF-8 bytes, which is code point order, as Python compares str.
+    return {f: sorted(counts.items(), key=lambda item: (-item[1], item[0])) for f, counts in sums.items()}
+
+
 def _shared_facet_counts(conn: sa.Connection, facets: list[str], conds: list) -> dict[str, list[tuple]]:
     """PostgreSQL: the counts of several column facets under the same conditions in one scan.
 
@@ -152,12 +173,12 @@ def facet_counts(
     result: dict[str, list[tuple]] = {}
     with store.engine.connect() as conn:
         shared: list[str] = []
-        if store.engine.dialect.name == "postgresql":  # SQLite has no GROUPING SETS
-            shared = [f for f in FACETS if f != "rule" and flt.without(f) == flt]
-            if len(shared) > 1:
-                result.update(_shared_facet_counts(conn, shared, flt.conditions() + extra))
-            else:
-                shared = []
+        shared = [f for f in FACETS if f != "rule" and flt.without(f) == flt]
+        if len(shared) > 1:
+            count = _shared_facet_counts if store.engine.dialect.name == "postgresql" else _combined_facet_counts
+            result.update(count(conn, shared, flt.conditions() + extra))
+        else:
+            shared = []
         for facet in FACETS:
             if facet in shared:
                 continue

@@ -21,7 +21,11 @@ have two characters (复议, 应诉, 普法).
   character bigrams (``fazhi_bigrams(text)``, migration 0004_web), which is
   locale-independent: a query of two or more characters asks for texts holding
   all its bigrams (indexed) and ``strpos`` confirms the exact phrase. One
-  character scans, as on SQLite.
+  character scans, as on SQLite. The confirmation reads ``search_texts``
+  (migration 0006_pgsearch): the text again, cut into overlapping chunks short
+  enough to stay inline and uncompressed, walked in order until one holds the
+  phrase. ``reports.text`` itself is compressed and out of line (TOAST) beyond
+  ~2 KB, and reading it for thousands of candidates was most of a search's time.
 
 Search is case-sensitive on both (Chinese has no case; ASCII words in reports
 are mostly acronyms). Several words separated by spaces must all occur.
@@ -43,6 +47,11 @@ MAX_TERMS = 8
 MAX_TRIGRAMS = 2000  # a two-character word followed by more distinct characters than this is unusual
 SNIPPETS_PER_HIT = 3
 SNIPPET_CONTEXT = 40
+# PostgreSQL's search_texts chunks (migration 0006_pgsearch): chunk i is characters
+# [CHUNK_STRIDE * i, CHUNK_STRIDE * i + CHUNK_STRIDE + CHUNK_OVERLAP) of the text, so a
+# phrase of up to CHUNK_OVERLAP + 1 characters lies whole in some chunk.
+CHUNK_STRIDE, CHUNK_OVERLAP = 448, 64
+search_texts = sa.table("search_texts", sa.column("report_id"), sa.column("chunk"), sa.column("body"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +127,17 @@ def _postgres_term(term: str) -> sa.ColumnElement:
     index = sa.func.fazhi_bigrams(reports.c.text).op("@>")(sa.cast(sa.literal(bigrams), sa.ARRAY(sa.Text)))
     # A two-character word is one bigram: the index is exact. Longer phrases need
     # their bigrams in this order, which only strpos can confirm.
-    return index if len(term) == 2 else sa.and_(index, found)
+    if len(term) == 2:
+        return index
+    if len(term) > CHUNK_OVERLAP + 1:  # may straddle two chunks: the whole text decides
+        return sa.and_(index, found)
+    in_chunk = (sa.select(sa.literal(1)).select_from(search_texts)
+                .where(search_texts.c.report_id == reports.c.id, sa.func.strpos(search_texts.c.body, term) > 0)
+                # OFFSET 0 keeps this a per-candidate subquery that stops at the first chunk
+                # holding the phrase; as a semi-join the planner would strpos every chunk of
+                # every report and recompute the bigrams of each match (22 s).
+                .offset(0))
+    return sa.and_(index, sa.exists(in_chunk))
 
 
 def matching_ids(store: Store, terms: tuple[str, ...]) -> list[int]:

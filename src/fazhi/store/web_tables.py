@@ -64,8 +64,9 @@ report_rules = Table(
 
 
 def declared_in_metadata(name: str | None, type_: str, _parent_names: dict) -> bool:
-    """For schema comparison: the full-text indexes are raw SQL of migration 0004_web, not declared
-    tables (SQLite's FTS5 table, its shadow tables and vocabulary; PostgreSQL's expression index)."""
+    """For schema comparison: the full-text indexes are raw SQL of migrations 0004_web and 0006_pgsearch,
+    not declared tables (SQLite's FTS5 table, its shadow tables and vocabulary; PostgreSQL's expression
+    index and its search_texts chunks, which exist on PostgreSQL only)."""
     if name is None:
         return True
-    return not (name.startswith("reports_fts") or name == "ix_reports_text_bigrams")
+    return not (name.startswith("reports_fts") or name in ("ix_reports_text_bigrams", "search_texts"))
