@@ -27,7 +27,29 @@ class Interrupted(BaseException):
     """Ctrl-C. Not KeyboardInterrupt: click swallows that into "Aborted!" before main sees it."""
 
 
-def _interrupt(_signum, _frame) -> None:
+# Ctrl-C raised inside the database library (a pool returning a connection, a
+# rollback under way) is caught and logged there with a traceback before it
+# reaches us, and can leave a connection half reset. So while the interrupted
+# code is in those modules the interrupt is put off and tried again shortly,
+# by which time control is back in fazhi's own code.
+_DATABASE_MODULES = ("sqlalchemy", "sqlite3", "psycopg", "alembic")
+RETRY_SECONDS = 0.05
+
+
+def _in_database(frame) -> bool:
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if name.startswith(_DATABASE_MODULES):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _interrupt(_signum, frame) -> None:
+    if _in_database(frame) and hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGALRM, _interrupt)
+        signal.setitimer(signal.ITIMER_REAL, RETRY_SECONDS)
+        return
     raise Interrupted
 
 
