@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from fazhi.core.settings import Settings
 from tests.support.postgres import new_database
@@ -12,3 +13,20 @@ def db_settings(request, tmp_path) -> Settings:
     if request.param == "sqlite":
         return Settings(data_dir=tmp_path / "data")
     return Settings(data_dir=tmp_path / "data", database_url=new_database(request.getfixturevalue("pg_url")))
+
+
+def engine_at(settings: Settings, revision: str) -> sa.Engine:
+    """An engine on ``settings``' database migrated only as far as ``revision`` (an older store)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from fazhi.store.db import _MIGRATIONS
+
+    engine = sa.create_engine(settings.resolved_database_url())
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    return engine

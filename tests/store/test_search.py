@@ -13,12 +13,15 @@ import json
 import pytest
 import sqlalchemy as sa
 
+from fazhi.core.settings import Settings
 from fazhi.store import open_store
 from fazhi.store.db import _MIGRATIONS, Store
 from fazhi.store.ingest_run import ingest_paths
 from fazhi.store.listing import BANDS, FACETS, ReportFilter, facet_counts
 from fazhi.store.search import CHUNK_OVERLAP, CHUNK_STRIDE, matching_ids, search, terms_of
 from tests.conftest import seed_paths
+from tests.store.conftest import engine_at
+from tests.support.postgres import new_database
 
 
 @pytest.fixture
@@ -150,9 +153,11 @@ def _assert_chunks_are_the_texts(store: Store) -> None:
 
 
 @pytest.fixture
-def pg_store(store) -> Store:
-    if store.engine.dialect.name != "postgresql":
-        pytest.skip("search_texts exists on PostgreSQL only (SQLite's FTS5 index is exact)")
+def pg_store(pg_url, tmp_path) -> Store:
+    """search_texts exists on PostgreSQL only (SQLite's FTS5 index is exact): this runs there alone."""
+    settings = Settings(data_dir=tmp_path / "data", database_url=new_database(pg_url))
+    store = open_store(settings)
+    assert all(o.status == "stored" for o in ingest_paths(seed_paths(), store, settings))
     return store
 
 
@@ -183,16 +188,7 @@ def test_the_migration_and_the_search_agree_on_the_chunks() -> None:
 
 
 def test_a_0005_database_is_upgraded_and_its_search_still_works(db_settings, tmp_path) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    engine = sa.create_engine(db_settings.resolved_database_url())
-    (tmp_path / "data").mkdir(exist_ok=True)
-    config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0005_season")
+    engine = engine_at(db_settings, "0005_season")
     old = Store(engine)
     assert all(o.status == "stored" for o in ingest_paths(seed_paths(), old, db_settings))
     engine.dispose()
