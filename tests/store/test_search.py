@@ -187,7 +187,7 @@ def test_the_migration_and_the_search_agree_on_the_chunks() -> None:
     assert (migration.STRIDE, migration.LENGTH) == (CHUNK_STRIDE, CHUNK_STRIDE + CHUNK_OVERLAP)
 
 
-def test_a_0005_database_is_upgraded_and_its_search_still_works(db_settings, tmp_path) -> None:
+def test_a_0005_database_is_upgraded_and_its_search_still_works(db_settings) -> None:
     engine = engine_at(db_settings, "0005_season")
     old = Store(engine)
     assert all(o.status == "stored" for o in ingest_paths(seed_paths(), old, db_settings))

@@ -124,7 +124,7 @@ def test_opening_twice_does_not_migrate_again_or_lose_data(db_settings, tmp_path
         assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == _head_revision()
 
 
-def test_a_database_of_the_first_schema_is_upgraded_without_losing_reports(db_settings, tmp_path) -> None:
+def test_a_database_of_the_first_schema_is_upgraded_without_losing_reports(db_settings) -> None:
     """A store created by revision 0001 (before scores) opens, migrates, and keeps its rows."""
     import sqlalchemy as sa
 

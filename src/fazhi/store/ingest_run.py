@@ -19,12 +19,7 @@ from fazhi.ingest.pool import Done, run_files
 from fazhi.ingest.registry import detect_format, is_report_file, read_raw, shown_path
 from fazhi.pipeline import analyze_raw
 from fazhi.store.db import Store, report_row
-from fazhi.store.writing import BatchWriter, Outcome, Prepared, Ready, committed
-
-# Up to this many files, or this many seconds' worth, to one transaction: a
-# commit per file cost the single writer more than the storing did.
-BATCH_FILES = 16
-BATCH_SECONDS = 0.5
+from fazhi.store.writing import BATCH_FILES, BATCH_SECONDS, BatchWriter, Outcome, Prepared, Ready, committed
 
 __all__ = ["Outcome", "Prepared", "ingest_files", "ingest_paths", "prepare"]
 

@@ -55,10 +55,16 @@ class Ready:
     error: FazhiError | None  # the pool's (time, memory, crash) or the worker's own
 
 
+# Up to this many files, or this many seconds' worth, to one transaction: a
+# commit per file cost the single writer more than the storing did.
+BATCH_FILES = 16
+BATCH_SECONDS = 0.5
+
+
 class BatchWriter:
     """Collects results and stores them in batches; ``add`` and ``flush`` give back committed outcomes."""
 
-    def __init__(self, store: Store, batch_files: int = 16, batch_seconds: float = 0.5,
+    def __init__(self, store: Store, batch_files: int = BATCH_FILES, batch_seconds: float = BATCH_SECONDS,
                  clock: Callable[[], float] = time.monotonic):
         self.store = store
         self.batch_files = max(1, batch_files)
