@@ -27,21 +27,24 @@ have two characters (复议, 应诉, 普法).
   phrase. ``reports.text`` itself is compressed and out of line (TOAST) beyond
   ~2 KB, and reading it for thousands of candidates was most of a search's time.
 
+The matches are then filtered, sorted, paged and counted by facet in memory
+(fazhi.store.facet_index), as the report list is: the database reads its index
+once per search and then only the texts of the page shown.
+
 Search is case-sensitive on both (Chinese has no case; ASCII words in reports
 are mostly acronyms). Several words separated by spaces must all occur.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 
 from fazhi.store.db import Store
+from fazhi.store.facet_index import current
 from fazhi.store.listing import Page, ReportFilter, facet_counts, list_page
 from fazhi.store.schema import reports
-from fazhi.store.web_tables import report_rules
 
 MAX_TERMS = 8
 MAX_TRIGRAMS = 2000  # a two-character word followed by more distinct characters than this is unusual
@@ -158,21 +161,6 @@ def matching_ids(store: Store, terms: tuple[str, ...]) -> list[int]:
         return list(conn.execute(sa.select(reports.c.id).where(condition)).scalars())
 
 
-def ids_condition(store: Store, ids: list[int]) -> sa.ColumnElement:
-    """``reports.id`` among ``ids``, as one bound parameter whatever their number.
-
-    The list, the total and six facet counts all filter on the matches: the
-    index is read once and these queries join a list of integers instead.
-    """
-    if store.engine.dialect.name == "postgresql":
-        return reports.c.id == sa.any_(sa.bindparam("match_ids", ids, type_=sa.ARRAY(sa.Integer)))
-    listed = sa.select(sa.column("value")).select_from(sa.func.json_each(sa.bindparam("match_ids", json.dumps(ids))))
-    # `id + 0`, not `id`: SQLite would otherwise look each listed row up in the table, and a
-    # row's facet columns lie after its text on overflow pages (1.3 s for the score band at
-    # 10,000 reports); this way it scans the covering facet index and checks the list.
-    return (reports.c.id + 0).in_(listed)
-
-
 def _occurrences(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
     found = []
     for term in terms:
@@ -217,17 +205,14 @@ def search(store: Store, query: str, flt: ReportFilter, with_facets: bool = True
     if not terms:
         return SearchResult((), Page([], 0, flt), {}, {})
     ids = matching_ids(store, terms)
-    condition = ids_condition(store, ids)
-    # With no facet filter the matches are the total: no second pass over them to count.
-    page = list_page(store, flt, within=condition, total=None if flt.conditions() else len(ids))
+    # The index is read after the matches, so it holds every report they can name.
+    index = current(store)
+    page = list_page(store, flt, within_ids=ids, index=index)
     texts: dict[int, str] = {}
     if page.rows:
         page_ids = [r["id"] for r in page.rows]
         with store.engine.connect() as conn:
             texts = dict(conn.execute(sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(page_ids))).all())
     found = {rid: snippets(text, terms) for rid, text in texts.items()}
-    rules_within = None
-    if store.engine.dialect.name == "postgresql":  # every report_rules row has its report (a foreign key)
-        rules_within = report_rules.c.report_id == sa.any_(sa.bindparam("match_ids", ids, type_=sa.ARRAY(sa.Integer)))
-    facets = facet_counts(store, flt, within=condition, rules_within=rules_within) if with_facets else {}
+    facets = facet_counts(store, flt, within_ids=ids, index=index) if with_facets else {}
     return SearchResult(terms, page, found, facets)

@@ -5,7 +5,7 @@ Declared on the store's one ``metadata``; created by migration 0004_web.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Table, Text
 
 from fazhi.store.schema import metadata, reports
 
@@ -46,9 +46,10 @@ login_attempts = Table(
     Index("ix_login_attempts_remote", "remote", "at"),
 )
 
-# Every facet and sort column in one index: counting a facet or sorting the list reads only the index. In
-# SQLite a row's columns after `text` sit on overflow pages, so a facet count
-# over the table itself read the whole corpus (2.6 s at 10,000 reports).
+# Every facet and sort column in one index: loading the web's in-memory list index
+# (fazhi.store.facet_index) reads only this index. In SQLite a row's columns after `text`
+# sit on overflow pages, so reading them from the table itself read the whole corpus
+# (2.6 s at 10,000 reports).
 Index("ix_reports_facets", reports.c.province, reports.c.city, reports.c.level, reports.c.report_year,
       reports.c.score, reports.c.jurisdiction, reports.c.published)
 
@@ -60,6 +61,15 @@ report_rules = Table(
     Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
     Column("rule", String(64), primary_key=True),
     Index("ix_report_rules_rule", "rule"),
+)
+
+# One row whose value every insert, update or delete of a report raises (triggers of
+# migration 0007_generation): the web's in-memory list index reloads when it changes.
+store_generation = Table(
+    "store_generation",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("value", BigInteger, nullable=False),
 )
 
 
