@@ -8,37 +8,32 @@ values, the failed rules and four sort keys, a few dozen bytes a report. Each
 process keeps them as numpy arrays and counts, filters and sorts there in a
 millisecond or two; the database is then asked only for the 50 rows shown.
 
-Staying current. Every insert, update or delete of a report raises
-``store_generation.value`` in the same transaction (migration 0007_generation).
-Each use reads that one row first and reloads when it changed (~0.1 s at
-10,000 reports), so a report stored by an ingest or by another server process
-is in the next page anyone loads. The value is read before the rows, so the
-arrays are never older than the number they are filed under.
+An index is never changed once made: a newer one is made beside it
+(``FacetIndex.appended``), so a request holding the old one finishes on it.
+fazhi.store.facet_loading reads it and keeps it current.
 
-Orders stay the database's: text and date keys are held as ranks the database
-computes (``dense_rank() OVER (ORDER BY key)``), so a PostgreSQL collation
-orders the list exactly as its own ORDER BY would.
+Orders stay the database's: text sort keys are held as each value's place among
+the distinct values, put in order by a function the loader gives (on PostgreSQL
+the database sorts them, so its collation orders the list as its ORDER BY
+would); dates sort as their ISO text.
 """
 
 from __future__ import annotations
 
-import threading
-import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import sqlalchemy as sa
-
-from fazhi.store.db import Store, db_errors
-from fazhi.store.schema import reports
-from fazhi.store.web_tables import report_rules, store_generation
 
 # Score bands as [low, high); "none" is a report nothing could be scored on. Highest first:
 # a score falls in the first band whose lower bound it reaches.
 BANDS = {"90": (90, None), "80": (80, 90), "70": (70, 80), "60": (60, 70), "lt60": (None, 60)}
-COLUMN_FACETS = {"province": "province", "city": "city", "level": "level", "year": "report_year"}
 FACETS = ("province", "city", "level", "year", "band", "rule")
-RANKED_KEYS = ("jurisdiction", "published")  # ordered by the database's comparison, held as ranks
+COLUMN_FACETS = ("province", "city", "level", "year", "band")  # the facets held as a Category
+# The columns each index row holds, in this order (fazhi.store.facet_loading reads them so).
+ROW = ("id", "province", "city", "level", "report_year", "score", "jurisdiction", "published")
+ORDERED = ("jurisdiction", "published")  # sort keys held as places among their distinct values
+Sorter = Callable[[list], list]  # distinct non-null values -> the same values in the database's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +45,23 @@ class Category:
     lookup: dict = field(repr=False)  # value -> code
 
     @staticmethod
-    def of(column: list) -> Category:
-        lookup: dict = {}
-        codes = np.fromiter((lookup.setdefault(v, len(lookup)) for v in column), dtype=np.int32, count=len(column))
-        return Category(tuple(lookup), codes, lookup)
+    def of(column: Sequence) -> Category:
+        return Category((), np.zeros(0, dtype=np.int32), {}).extended(column)
+
+    def extended(self, column: Sequence) -> Category:
+        """This category with more reports at the end (new values get new codes)."""
+        lookup = dict(self.lookup)
+        for value in dict.fromkeys(column):  # the distinct values, in first-seen order
+            if value not in lookup:
+                lookup[value] = len(lookup)
+        codes = np.fromiter(map(lookup.__getitem__, column), dtype=np.int32, count=len(column))
+        return Category(tuple(lookup), np.concatenate([self.codes, codes]), lookup)
+
+    def places(self, sorter: Sorter) -> np.ndarray:
+        """Each report's place among the distinct values in order (NaN where it has none)."""
+        ordered = sorter([v for v in self.values if v is not None])
+        place = {v: float(i) for i, v in enumerate(ordered)}
+        return np.array([place.get(v, np.nan) for v in self.values], dtype=np.float64)[self.codes]
 
     def counts(self, mask: np.ndarray) -> list[tuple]:
         n = np.bincount(self.codes[mask], minlength=len(self.values))
@@ -65,21 +73,59 @@ def _ranked(pairs) -> list[tuple]:
     return sorted(pairs, key=lambda item: (-item[1], item[0]))
 
 
-def band_of(score: float | None) -> str:
-    if score is None:
-        return "none"
-    return next((name for name, (low, _) in BANDS.items() if low is not None and score >= low), "lt60")
+def bands_of(scores: np.ndarray) -> list[str]:
+    """Each score's band (NaN: "none"): the first band, from the top, whose lower bound it reaches."""
+    bands = np.full(len(scores), "lt60", dtype=object)
+    for name, (low, _high) in reversed(BANDS.items()):  # lowest bound first, so higher ones overwrite
+        if low is not None:
+            bands[scores >= low] = name
+    bands[np.isnan(scores)] = "none"
+    return bands.tolist()
 
 
 @dataclass(frozen=True, slots=True)
 class FacetIndex:
-    generation: int
+    generation: int  # store_generation.value it was read at
+    rewrites: int  # store_generation.rewrites: updates and deletes it has seen
     ids: np.ndarray  # int64, ascending; position i is report ids[i] in every array below
     facets: dict[str, Category]  # province, city, level, year, band
+    ordered: dict[str, Category]  # jurisdiction, published: the values of the ordered sort keys
     rules: tuple[str, ...]
     failed: np.ndarray  # bool, reports x rules: the report failed the rule
     keys: dict[str, np.ndarray]  # sort key -> float64, NaN where the report has none
     _orders: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # sort -> positions in order
+
+    @staticmethod
+    def empty() -> FacetIndex:
+        none = Category.of(())
+        return FacetIndex(0, 0, np.zeros(0, dtype=np.int64), dict.fromkeys(COLUMN_FACETS, none),
+                          dict.fromkeys(ORDERED, none), (), np.zeros((0, 0), dtype=bool), {})
+
+    def appended(self, generation: int, rewrites: int, rows: list[Sequence], failed: dict[str, np.ndarray],
+                 sorter: Sorter) -> FacetIndex:
+        """A new index: this one's reports and ``rows`` (columns as ``ROW``, ids above this index's).
+
+        ``failed``: each rule and the ids among ``rows`` that failed it."""
+        rows = sorted(rows, key=lambda r: r[0])
+        cols = dict(zip(ROW, zip(*rows))) if rows else {c: () for c in ROW}
+        new_ids = np.array(cols["id"], dtype=np.int64)
+        ids = np.concatenate([self.ids, new_ids])
+        scores, years = _floats(cols["score"]), _floats(cols["report_year"])
+        columns = {"province": cols["province"], "city": cols["city"], "level": cols["level"],
+                   "year": cols["report_year"], "band": bands_of(scores)}
+        facets = {f: self.facets[f].extended(column) for f, column in columns.items()}
+        ordered = {k: self.ordered[k].extended(cols[k]) for k in ORDERED}
+        rules = self.rules + tuple(r for r in sorted(failed) if r not in self.rules)
+        matrix = np.zeros((len(ids), len(rules)), dtype=bool)
+        matrix[: len(self.ids), : len(self.rules)] = self.failed
+        for rule, members in failed.items():
+            matrix[len(self.ids) + _exact(new_ids, members), rules.index(rule)] = True
+        keys = {"id": ids.astype(np.float64),
+                "score": np.concatenate([self.keys.get("score", _floats(())), scores]),
+                "year": np.concatenate([self.keys.get("year", _floats(())), years]),
+                "jurisdiction": ordered["jurisdiction"].places(sorter),
+                "published": ordered["published"].places(sorted)}  # ISO dates sort as the dates do
+        return FacetIndex(generation, rewrites, ids, facets, ordered, rules, matrix, keys)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -156,74 +202,13 @@ class FacetIndex:
         return self._orders[sort]
 
 
+def _floats(values: Sequence) -> np.ndarray:
+    return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+
 def _exact(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """The positions in ``ids`` (ascending) of those ``wanted`` that are there."""
     pos = np.searchsorted(ids, wanted)
     ok = pos < len(ids)
     pos, wanted = pos[ok], wanted[ok]
     return pos[ids[pos] == wanted]
-
-
-def load(conn: sa.Connection) -> FacetIndex:
-    """Read the index from the database; the generation first, so the rows are at least as new."""
-    generation = conn.execute(sa.select(store_generation.c.value)).scalar() or 0
-    ranks = [sa.func.dense_rank().over(order_by=reports.c[k]).label(k) for k in RANKED_KEYS]
-    query = sa.select(reports.c.id, *(reports.c[c] for c in COLUMN_FACETS.values()), reports.c.score,
-                      *(reports.c[k].is_(None).label(k + "_missing") for k in RANKED_KEYS), *ranks)
-    rows = conn.execute(query.order_by(reports.c.id)).all()
-    ids = np.fromiter((r.id for r in rows), dtype=np.int64, count=len(rows))
-    scores = [r.score for r in rows]
-    facets = {facet: Category.of([r._mapping[column] for r in rows]) for facet, column in COLUMN_FACETS.items()}
-    facets["band"] = Category.of([band_of(s) for s in scores])
-    keys = {"id": ids.astype(np.float64), "score": _floats(scores), "year": _floats([r.report_year for r in rows])}
-    for k in RANKED_KEYS:
-        keys[k] = _floats([None if r._mapping[k + "_missing"] else r._mapping[k] for r in rows])
-    rules, failed = _failed_rules(conn, ids)
-    return FacetIndex(int(generation), ids, facets, rules, failed, keys)
-
-
-def _floats(values: list) -> np.ndarray:
-    return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
-
-
-def _failed_rules(conn: sa.Connection, ids: np.ndarray) -> tuple[tuple[str, ...], np.ndarray]:
-    """Each rule with the reports that failed it, aggregated in the database: 15 rows of id lists
-    instead of 70,000 rows at 10,000 reports."""
-    if conn.dialect.name == "postgresql":
-        listed = sa.func.string_agg(sa.cast(report_rules.c.report_id, sa.Text), ",")
-    else:
-        listed = sa.func.group_concat(report_rules.c.report_id, ",")
-    rows = conn.execute(sa.select(report_rules.c.rule, listed).group_by(report_rules.c.rule)
-                        .order_by(report_rules.c.rule)).all()
-    failed = np.zeros((len(ids), len(rows)), dtype=bool)
-    for j, (_rule, listed_ids) in enumerate(rows):
-        members = np.array(listed_ids.split(","), dtype=np.int64)
-        failed[_exact(ids, members), j] = True  # a report stored after the id list was read is left out
-    return tuple(r[0] for r in rows), failed
-
-
-@dataclass
-class _Cache:
-    index: FacetIndex | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-_caches: weakref.WeakKeyDictionary[Store, _Cache] = weakref.WeakKeyDictionary()
-_caches_lock = threading.Lock()
-
-
-def current(store: Store) -> FacetIndex:
-    """The store's index as of now: reloaded if any report changed since it was read."""
-    with _caches_lock:
-        cache = _caches.setdefault(store, _Cache())
-    with db_errors("查询"), store.engine.connect() as conn:
-        generation = conn.execute(sa.select(store_generation.c.value)).scalar() or 0
-        index = cache.index
-        if index is not None and index.generation == generation:
-            return index
-    # Not "newer than": a database restored from a copy counts from its own number again.
-    with cache.lock:  # one reload at a time; the others wait for it and use it
-        if cache.index is None or cache.index.generation != generation:
-            with db_errors("查询"), store.engine.connect() as conn:
-                cache.index = load(conn)
-        return cache.index

@@ -8,7 +8,8 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 
 from fazhi.store.db import Store, db_errors
-from fazhi.store.facet_index import BANDS, FACETS, FacetIndex, current
+from fazhi.store.facet_index import BANDS, FACETS, FacetIndex
+from fazhi.store.facet_loading import current
 from fazhi.store.schema import reports
 
 LIST_COLUMNS = ("id", "jurisdiction", "level", "province", "city", "report_year", "published", "score",
@@ -66,8 +67,9 @@ def list_page(
 ) -> Page:
     """One page of reports matching the filter (and among ``within_ids``, e.g. a search's matches), with the total.
 
-    Filtering, sorting and the total come from the in-memory index (fazhi.store.facet_index);
-    the database is read for the rows shown. ``index``: the caller already holds a current one."""
+    Filtering, sorting and the total come from the in-memory index (fazhi.store.facet_index,
+    kept current by fazhi.store.facet_loading); the database is read for the rows shown.
+    ``index``: the caller already holds a current one."""
     index = index or current(store)
     within = None if within_ids is None else index.within(within_ids)
     ids, total = index.page(flt, within, max(1, min(flt.limit, max_limit)), flt.offset)

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from fazhi.store.db import Store
-from fazhi.store.facet_index import current
+from fazhi.store.facet_loading import current
 from fazhi.store.listing import Page, ReportFilter, facet_counts, list_page
 from fazhi.store.schema import reports
 

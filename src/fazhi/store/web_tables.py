@@ -63,13 +63,15 @@ report_rules = Table(
     Index("ix_report_rules_rule", "rule"),
 )
 
-# One row whose value every insert, update or delete of a report raises (triggers of
-# migration 0007_generation): the web's in-memory list index reloads when it changes.
+# One row whose value every insert, update or delete of a report raises, and whose
+# rewrites every update or delete raises (triggers of migration 0007_generation): the
+# web's in-memory list index (fazhi.store.facet_loading) follows the reports by them.
 store_generation = Table(
     "store_generation",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("value", BigInteger, nullable=False),
+    Column("rewrites", BigInteger, nullable=False),
 )
 
 

@@ -7,7 +7,9 @@ Each web process keeps every report's facet values and sort keys in memory
 (fazhi.store.facet_index) and must know when another process (an ingest, a
 second server worker) has changed the reports. Every insert, update or delete
 of a report adds one to ``store_generation.value`` in the same transaction, so
-a reader sees the new value exactly when it can see the new rows. The failed
+a reader sees the new value exactly when it can see the new rows; an update or
+delete also adds one to ``rewrites`` (with only inserts since, the index reads
+just the new reports; otherwise it reads everything again). The failed
 rules (report_rules) follow the reports by their own triggers (0004_web), so
 they need no counter of their own.
 
@@ -27,16 +29,17 @@ depends_on = None
 
 _SQLITE_UP = [
     f"""CREATE TRIGGER store_generation_{name} AFTER {event} ON reports BEGIN
-         UPDATE store_generation SET value = value + 1 WHERE id = 1;
+         UPDATE store_generation SET value = value + 1, rewrites = rewrites + {rewrite} WHERE id = 1;
        END"""
-    for name, event in (("ai", "INSERT"), ("au", "UPDATE"), ("ad", "DELETE"))
+    for name, event, rewrite in (("ai", "INSERT", 0), ("au", "UPDATE", 1), ("ad", "DELETE", 1))
 ]
 _SQLITE_DOWN = ["DROP TRIGGER IF EXISTS store_generation_ai", "DROP TRIGGER IF EXISTS store_generation_au",
                 "DROP TRIGGER IF EXISTS store_generation_ad"]
 _PG_UP = [
     """CREATE FUNCTION fazhi_store_generation() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         UPDATE store_generation SET value = value + 1 WHERE id = 1;
+         UPDATE store_generation SET value = value + 1,
+           rewrites = rewrites + CASE WHEN TG_OP = 'INSERT' THEN 0 ELSE 1 END WHERE id = 1;
          RETURN NULL;
        END $$""",
     """CREATE TRIGGER store_generation_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON reports
@@ -51,8 +54,9 @@ def upgrade() -> None:
         "store_generation",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
         sa.Column("value", sa.BigInteger, nullable=False),
+        sa.Column("rewrites", sa.BigInteger, nullable=False),
     )
-    op.bulk_insert(table, [{"id": 1, "value": 0}])
+    op.bulk_insert(table, [{"id": 1, "value": 0, "rewrites": 0}])
     for statement in _PG_UP if op.get_bind().dialect.name == "postgresql" else _SQLITE_UP:
         op.execute(statement)
 
