@@ -162,6 +162,17 @@ def _request(kind: str, rng: random.Random, total: int, ids: list[int]) -> str:
     return f"/search?q={rng.choice(SEARCHES)}"
 
 
+def _peak_rss_mb(pid: int) -> float | None:
+    """The peak resident memory of a process and its children, from /proc (Linux; None elsewhere)."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    kb = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    return kb / 1024 + sum(_peak_rss_mb(int(c)) or 0 for c in children)
+
+
 def measure(url: str, clients: int, seconds: float, workers: int = 1) -> None:
     from fazhi.core.settings import Settings
     from fazhi.store import open_store
@@ -205,11 +216,14 @@ def measure(url: str, clients: int, seconds: float, workers: int = 1) -> None:
             t.start()
         for t in threads:
             t.join()
+        peak = _peak_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
     backend = url.split(":", 1)[0].split("+")[0]
     print(f"{backend}, {total} reports, {clients} concurrent clients, {workers} server worker(s), {seconds:.0f} s")
+    if peak:
+        print(f"server peak memory (VmHWM, its processes together): {peak:.0f} MB")
     print(f"{'request':<8} {'n':>6} {'p50 ms':>8} {'p95 ms':>8}")
     for kind, values in times.items():
         if values:
