@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_web.py build --db URL [--reports 10000] [--workers 2]
     .venv/bin/python bench/bench_web.py copy --db SOURCE_URL --to TARGET_URL
-    .venv/bin/python bench/bench_web.py measure --db URL [--clients 8] [--seconds 30] [--workers 1]
+    .venv/bin/python bench/bench_web.py measure --db URL [--clients 8] [--seconds 30] [--warmup 5] [--workers 1]
 
 ``build`` fills a database with synthetic reports: paragraphs of the seeds and
 the examples recombined under invented jurisdictions, each text opening with a
@@ -173,7 +173,7 @@ def _peak_rss_mb(pid: int) -> float | None:
     return kb / 1024 + sum(_peak_rss_mb(int(c)) or 0 for c in children)
 
 
-def measure(url: str, clients: int, seconds: float, workers: int = 1) -> None:
+def measure(url: str, clients: int, seconds: float, workers: int = 1, warmup: float = 5) -> None:
     from fazhi.core.settings import Settings
     from fazhi.store import open_store
 
@@ -196,7 +196,11 @@ def measure(url: str, clients: int, seconds: float, workers: int = 1) -> None:
                 time.sleep(0.2)
         times: dict[str, list[float]] = {"list": [], "report": [], "search": []}
         lock = threading.Lock()
-        stop = time.monotonic() + seconds
+        # The first requests of a fresh server read its list index and compile its templates,
+        # and the database's pages may not be in memory yet: for ``warmup`` seconds the
+        # clients run the same mix untimed, so the figures are those of a running server.
+        start = time.monotonic() + warmup
+        stop = start + seconds
 
         def run(n: int) -> None:
             client, rng = _client(base), random.Random(n)
@@ -204,12 +208,13 @@ def measure(url: str, clients: int, seconds: float, workers: int = 1) -> None:
             while time.monotonic() < stop:
                 kind = kinds[rng.randrange(3)]
                 path = _request(kind, rng, total, ids)
-                t0 = time.perf_counter()
+                timed, t0 = time.monotonic() >= start, time.perf_counter()
                 response = client.get(path)
                 elapsed = (time.perf_counter() - t0) * 1000
                 assert response.status_code == 200, (path, response.status_code)
-                with lock:
-                    times[kind].append(elapsed)
+                if timed:
+                    with lock:
+                        times[kind].append(elapsed)
 
         threads = [threading.Thread(target=run, args=(n,)) for n in range(clients)]
         for t in threads:
@@ -221,7 +226,8 @@ def measure(url: str, clients: int, seconds: float, workers: int = 1) -> None:
         server.terminate()
         server.wait(timeout=30)
     backend = url.split(":", 1)[0].split("+")[0]
-    print(f"{backend}, {total} reports, {clients} concurrent clients, {workers} server worker(s), {seconds:.0f} s")
+    print(f"{backend}, {total} reports, {clients} concurrent clients, {workers} server worker(s), {seconds:.0f} s"
+          f" after {warmup:.0f} s untimed")
     if peak:
         print(f"server peak memory (VmHWM, its processes together): {peak:.0f} MB")
     print(f"{'request':<8} {'n':>6} {'p50 ms':>8} {'p95 ms':>8}")
@@ -245,6 +251,7 @@ def main() -> None:
     m.add_argument("--db", required=True)
     m.add_argument("--clients", type=int, default=8)
     m.add_argument("--seconds", type=float, default=30)
+    m.add_argument("--warmup", type=float, default=5, help="seconds of untimed requests first")
     m.add_argument("--workers", type=int, default=1, help="fazhi serve --workers")
     args = parser.parse_args()
     if args.command == "build":
@@ -252,7 +259,7 @@ def main() -> None:
     elif args.command == "copy":
         copy(args.db, args.to)
     else:
-        measure(args.db, args.clients, args.seconds, args.workers)
+        measure(args.db, args.clients, args.seconds, args.workers, args.warmup)
 
 
 if __name__ == "__main__":
