@@ -189,3 +189,20 @@ def test_a_report_committed_late_under_a_lower_id_makes_everything_be_read_again
     reads = [s for s in statements if "FROM reports" in s]  # the statements reading index rows
     assert len(reads) == 2 and "id >" in reads[0] and "id >" not in reads[1]  # found a gap: all read again
     assert list_page(store, ReportFilter(limit=500)).total == len(base) + 2
+
+
+def test_the_rows_shown_are_the_database_rows_exactly(store) -> None:
+    """The list's rows come from memory: each column as the database gives it, a score at full
+    precision (SQLite's JSON would write 0.30000000000000004 as 0.3) and dates as dates."""
+    first = _database_order(store, "id")[-1]
+    with store.transaction() as conn:
+        conn.execute(reports.update().where(reports.c.id == first).values(score=0.1 + 0.2, title="含\"引号\"与\\的标题"))
+    columns = ("id", "jurisdiction", "level", "province", "city", "report_year", "published", "score", "title",
+               "source", "format")
+    with store.engine.connect() as conn:
+        expected = [dict(r._mapping) for r in conn.execute(
+            sa.select(*(reports.c[c] for c in columns)).order_by(reports.c.id.desc()))]
+    rows = list_page(store, ReportFilter(limit=500)).rows
+    assert rows == expected
+    assert [list(r) for r in rows] == [list(columns)] * len(rows)  # the export's column order
+    assert rows[0]["score"] == 0.1 + 0.2 and any(r["published"] for r in rows)

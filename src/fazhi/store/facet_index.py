@@ -4,9 +4,12 @@ Why. At 10,000 reports the facet counts were most of a list or search request
 (a GROUP BY over the matches: SQLite 20-65 ms, PostgreSQL 30-75 ms, each search
 also shipping its 10,000 matching ids back to the database), and sorting a
 search's matches took another 5-30 ms. What they need is small: five facet
-values, the failed rules and four sort keys, a few dozen bytes a report. Each
-process keeps them as numpy arrays and counts, filters and sorts there in a
-millisecond or two; the database is then asked only for the 50 rows shown.
+values, the failed rules, four sort keys and the few columns a list row shows,
+a couple of hundred bytes a report. Each process keeps them (numpy arrays for
+what is counted and sorted) and counts, filters, sorts and fills a page there
+in a millisecond or two. The list's rows are held too because in SQLite a
+row's title lies after its text, on overflow pages: fifty rows meant reading
+some 250 pages, from disk when the file had left the page cache.
 
 An index is never changed once made: a newer one is made beside it
 (``FacetIndex.appended``), so a request holding the old one finishes on it.
@@ -20,6 +23,7 @@ would); dates sort as their ISO text.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -31,7 +35,9 @@ BANDS = {"90": (90, None), "80": (80, 90), "70": (70, 80), "60": (60, 70), "lt60
 FACETS = ("province", "city", "level", "year", "band", "rule")
 COLUMN_FACETS = ("province", "city", "level", "year", "band")  # the facets held as a Category
 # The columns each index row holds, in this order (fazhi.store.facet_loading reads them so).
-ROW = ("id", "province", "city", "level", "report_year", "score", "jurisdiction", "published")
+ROW = ("id", "province", "city", "level", "report_year", "score", "jurisdiction", "published", "title", "source",
+       "format")
+SHOWN = ("title", "source", "format")  # held only to be shown in the list
 ORDERED = ("jurisdiction", "published")  # sort keys held as places among their distinct values
 Sorter = Callable[[list], list]  # distinct non-null values -> the same values in the database's order
 
@@ -56,6 +62,9 @@ class Category:
                 lookup[value] = len(lookup)
         codes = np.fromiter(map(lookup.__getitem__, column), dtype=np.int32, count=len(column))
         return Category(tuple(lookup), np.concatenate([self.codes, codes]), lookup)
+
+    def value(self, position: int):
+        return self.values[self.codes[position]]
 
     def places(self, sorter: Sorter) -> np.ndarray:
         """Each report's place among the distinct values in order (NaN where it has none)."""
@@ -93,13 +102,15 @@ class FacetIndex:
     rules: tuple[str, ...]
     failed: np.ndarray  # bool, reports x rules: the report failed the rule
     keys: dict[str, np.ndarray]  # sort key -> float64, NaN where the report has none
+    shown: dict[str, list]  # title, source, format of each report
     _orders: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # sort -> positions in order
 
     @staticmethod
     def empty() -> FacetIndex:
         none = Category.of(())
         return FacetIndex(0, 0, np.zeros(0, dtype=np.int64), dict.fromkeys(COLUMN_FACETS, none),
-                          dict.fromkeys(ORDERED, none), (), np.zeros((0, 0), dtype=bool), {})
+                          dict.fromkeys(ORDERED, none), (), np.zeros((0, 0), dtype=bool), {},
+                          {k: [] for k in SHOWN})
 
     def appended(self, generation: int, rewrites: int, rows: list[Sequence], failed: dict[str, np.ndarray],
                  sorter: Sorter) -> FacetIndex:
@@ -110,7 +121,9 @@ class FacetIndex:
         cols = dict(zip(ROW, zip(*rows))) if rows else {c: () for c in ROW}
         new_ids = np.array(cols["id"], dtype=np.int64)
         ids = np.concatenate([self.ids, new_ids])
-        scores, years = _floats(cols["score"]), _floats(cols["report_year"])
+        # SQLite sends scores as text at full precision (its JSON writes 15 digits).
+        scores = _floats([None if v is None else float(v) for v in cols["score"]])
+        years = _floats(cols["report_year"])
         columns = {"province": cols["province"], "city": cols["city"], "level": cols["level"],
                    "year": cols["report_year"], "band": bands_of(scores)}
         facets = {f: self.facets[f].extended(column) for f, column in columns.items()}
@@ -125,10 +138,26 @@ class FacetIndex:
                 "year": np.concatenate([self.keys.get("year", _floats(())), years]),
                 "jurisdiction": ordered["jurisdiction"].places(sorter),
                 "published": ordered["published"].places(sorted)}  # ISO dates sort as the dates do
-        return FacetIndex(generation, rewrites, ids, facets, ordered, rules, matrix, keys)
+        shown = {k: self.shown[k] + list(cols[k]) for k in SHOWN}
+        return FacetIndex(generation, rewrites, ids, facets, ordered, rules, matrix, keys, shown)
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def rows(self, report_ids: list[int]) -> list[dict]:
+        """The list's columns of these reports, in the order given, as the database would give them."""
+        out = []
+        for i in _exact(self.ids, np.asarray(report_ids, dtype=np.int64)).tolist():
+            score, published = self.keys["score"][i], self.ordered["published"].value(i)
+            out.append({
+                "id": int(self.ids[i]), "jurisdiction": self.ordered["jurisdiction"].value(i),
+                "level": self.facets["level"].value(i), "province": self.facets["province"].value(i),
+                "city": self.facets["city"].value(i), "report_year": self.facets["year"].value(i),
+                "published": dt.date.fromisoformat(published) if published else None,
+                "score": None if np.isnan(score) else float(score),
+                **{k: self.shown[k][i] for k in SHOWN},
+            })
+        return out
 
     # -- filtering ---------------------------------------------------------
     def within(self, report_ids) -> np.ndarray:

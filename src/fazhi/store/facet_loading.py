@@ -43,7 +43,11 @@ def _rows(conn: sa.Connection, after: int | None) -> tuple[int, list]:
 
     One row, not 10,000: Python's sqlite3 releases the GIL at every row it steps to, and a
     reload while other requests run would wait for it back thousands of times."""
-    inner = sa.select(*(reports.c[c] for c in ROW))
+    columns = [reports.c[c] for c in ROW]
+    if conn.dialect.name != "postgresql":  # its JSON writes 15 digits; quote() writes them all
+        columns[ROW.index("score")] = sa.case((reports.c.score.is_(None), None),
+                                              else_=sa.func.quote(reports.c.score)).label("score")
+    inner = sa.select(*columns)
     if after is not None:
         inner = inner.where(reports.c.id > after)
     inner = inner.subquery()

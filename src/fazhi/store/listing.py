@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 
-import sqlalchemy as sa
-
-from fazhi.store.db import Store, db_errors
+from fazhi.store.db import Store
 from fazhi.store.facet_index import BANDS, FACETS, FacetIndex
 from fazhi.store.facet_loading import current
-from fazhi.store.schema import reports
 
-LIST_COLUMNS = ("id", "jurisdiction", "level", "province", "city", "report_year", "published", "score",
-                "title", "source", "format")
 MAX_LIMIT = 500
-__all__ = ["BANDS", "FACETS", "Page", "ReportFilter", "facet_counts", "list_page", "rows_of"]
+__all__ = ["BANDS", "FACETS", "Page", "ReportFilter", "facet_counts", "list_page"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,34 +40,19 @@ class Page:
         return end if end < self.total else None
 
 
-def rows_of(store: Store, ids: list[int]) -> list[dict]:
-    """The list columns of these reports, in the order given (one bound parameter however many)."""
-    if not ids:
-        return []
-    if store.engine.dialect.name == "postgresql":
-        among = reports.c.id == sa.any_(sa.bindparam("ids", ids, type_=sa.ARRAY(sa.Integer)))
-    else:
-        listed = sa.select(sa.column("value")).select_from(sa.func.json_each(sa.bindparam("ids", json.dumps(ids))))
-        among = reports.c.id.in_(listed)
-    with db_errors("查询"), store.engine.connect() as conn:
-        found = {r.id: dict(r._mapping) for r in conn.execute(
-            sa.select(*(reports.c[c] for c in LIST_COLUMNS)).where(among))}
-    return [found[i] for i in ids if i in found]  # a report deleted meanwhile is left out
-
-
 def list_page(
     store: Store, flt: ReportFilter, within_ids: list[int] | None = None, max_limit: int = MAX_LIMIT,
     index: FacetIndex | None = None,
 ) -> Page:
     """One page of reports matching the filter (and among ``within_ids``, e.g. a search's matches), with the total.
 
-    Filtering, sorting and the total come from the in-memory index (fazhi.store.facet_index,
-    kept current by fazhi.store.facet_loading); the database is read for the rows shown.
+    Everything comes from the in-memory index (fazhi.store.facet_index, kept current by
+    fazhi.store.facet_loading): in SQLite a row's title lies after its text, on overflow pages.
     ``index``: the caller already holds a current one."""
     index = index or current(store)
     within = None if within_ids is None else index.within(within_ids)
     ids, total = index.page(flt, within, max(1, min(flt.limit, max_limit)), flt.offset)
-    return Page(rows_of(store, ids), total, flt)
+    return Page(index.rows(ids), total, flt)
 
 
 def facet_counts(
