@@ -127,8 +127,12 @@ def test_clicking_a_finding_highlights_its_evidence_in_the_text(browser, server,
     assert marked.count() > 0
     assert all("hl" in marked.nth(i).get_attribute("class").split() for i in range(marked.count()))
     assert page.locator(".text .hl").count() == marked.count()
-    page.wait_for_timeout(600)  # the smooth scroll
-    assert marked.first.is_visible()
+    # The evidence is scrolled to the middle of the window (a smooth scroll: a long way takes
+    # seconds), so the reviewer sees it without looking for it.
+    page.wait_for_function(
+        """(n) => { const r = document.querySelector(`.text [data-ev~="${n}"]`).getBoundingClientRect();
+                    return r.top > innerHeight * 0.2 && r.bottom < innerHeight * 0.8; }""",
+        arg=number, timeout=10_000)
     _shoot(page, "report-evidence.png")
 
 
