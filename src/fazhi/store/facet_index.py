@@ -221,9 +221,11 @@ class FacetIndex:
     def _order(self, sort: str) -> np.ndarray:
         """Every position in the order of ``sort`` ("-" in front: descending), missing values last,
         ties by id descending. Computed once per sort and index."""
+        key = sort.lstrip("-")
+        if key not in self.keys:  # any other sort is by id; one cache entry, whatever was asked
+            sort, key = ("-id" if sort.startswith("-") else "id"), "id"
         if sort not in self._orders:
-            key = sort.lstrip("-")
-            values = self.keys.get(key, self.keys["id"])
+            values = self.keys[key]
             missing = np.isnan(values)
             primary = np.where(missing, 0.0, -values if sort.startswith("-") else values)
             # lexsort: the last key sorts first.
