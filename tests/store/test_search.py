@@ -20,7 +20,7 @@ from fazhi.store.ingest_run import ingest_paths
 from fazhi.store.listing import BANDS, FACETS, ReportFilter, facet_counts
 from fazhi.store.search import CHUNK_OVERLAP, CHUNK_STRIDE, matching_ids, search, terms_of
 from tests.conftest import seed_paths
-from tests.store.conftest import engine_at
+from tests.store.conftest import engine_at, head_revision
 from tests.support.postgres import new_database
 
 
@@ -187,15 +187,6 @@ def test_the_migration_and_the_search_agree_on_the_chunks() -> None:
     assert (migration.STRIDE, migration.LENGTH) == (CHUNK_STRIDE, CHUNK_STRIDE + CHUNK_OVERLAP)
 
 
-def _head() -> str:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS))
-    return ScriptDirectory.from_config(config).get_current_head()
-
-
 def test_a_0005_database_is_upgraded_and_its_search_still_works(db_settings) -> None:
     engine = engine_at(db_settings, "0005_season")
     old = Store(engine)
@@ -204,7 +195,7 @@ def test_a_0005_database_is_upgraded_and_its_search_still_works(db_settings) -> 
 
     store = open_store(db_settings)
     with store.engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == _head()
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
     texts = _texts(store)
     for query in ("复议", "行政复议", "合法性审查 海原县"):
         assert _found(store, query) == _holding(texts, query)

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from fazhi.store import open_store
 from fazhi.store.ingest_run import ingest_paths
 from tests.conftest import seed_paths
+from tests.store.conftest import head_revision
 
 
 def _copy_seeds(folder: Path) -> list[Path]:
@@ -104,24 +105,13 @@ def test_migrations_build_exactly_the_declared_schema(db_settings) -> None:
     assert diff == []
 
 
-def _head_revision() -> str:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    from fazhi.store.db import _MIGRATIONS
-
-    config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS))
-    return ScriptDirectory.from_config(config).get_current_head()
-
-
 def test_opening_twice_does_not_migrate_again_or_lose_data(db_settings, tmp_path) -> None:
     paths = _copy_seeds(tmp_path / "in")
     list(ingest_paths(paths[:1], open_store(db_settings), db_settings))
     store = open_store(db_settings)
     assert store.count_reports() == 1
     with store.engine.connect() as conn:
-        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == _head_revision()
+        assert conn.execute(sa.text("select version_num from alembic_version")).scalar() == head_revision()
 
 
 def test_a_database_of_the_first_schema_is_upgraded_without_losing_reports(db_settings) -> None:

@@ -109,8 +109,8 @@ class FacetIndex:
     def empty() -> FacetIndex:
         none = Category.of(())
         return FacetIndex(0, 0, np.zeros(0, dtype=np.int64), dict.fromkeys(COLUMN_FACETS, none),
-                          dict.fromkeys(ORDERED, none), (), np.zeros((0, 0), dtype=bool), {},
-                          {k: [] for k in SHOWN})
+                          dict.fromkeys(ORDERED, none), (), np.zeros((0, 0), dtype=bool),
+                          {k: _floats(()) for k in ("id", "score", "year", *ORDERED)}, {k: [] for k in SHOWN})
 
     def appended(self, generation: int, rewrites: int, rows: list[Sequence], failed: dict[str, np.ndarray],
                  sorter: Sorter) -> FacetIndex:
@@ -134,8 +134,8 @@ class FacetIndex:
         for rule, members in failed.items():
             matrix[len(self.ids) + _exact(new_ids, members), rules.index(rule)] = True
         keys = {"id": ids.astype(np.float64),
-                "score": np.concatenate([self.keys.get("score", _floats(())), scores]),
-                "year": np.concatenate([self.keys.get("year", _floats(())), years]),
+                "score": np.concatenate([self.keys["score"], scores]),
+                "year": np.concatenate([self.keys["year"], years]),
                 "jurisdiction": ordered["jurisdiction"].places(sorter),
                 "published": ordered["published"].places(sorted)}  # ISO dates sort as the dates do
         shown = {k: self.shown[k] + list(cols[k]) for k in SHOWN}

@@ -37,12 +37,24 @@ def _state(conn: sa.Connection) -> tuple[int, int]:
     return (int(row[0]), int(row[1])) if row else (0, 0)
 
 
+def _packed(conn: sa.Connection, *columns) -> sa.ColumnElement:
+    """The rows of ``columns`` as one JSON array built by the database: one row, not thousands.
+
+    Python's sqlite3 releases the GIL at every row it steps to, and a read while other
+    requests run would wait for it back thousands of times."""
+    if conn.dialect.name == "postgresql":
+        return sa.func.json_agg(sa.func.json_build_array(*columns))
+    return sa.func.json_group_array(sa.func.json_array(*columns))
+
+
+def _unpacked(value) -> list:
+    """``_packed``'s value as Python lists (psycopg decodes JSON itself; NULL: no rows on PostgreSQL)."""
+    return (json.loads(value) if isinstance(value, str) else value) or []
+
+
 def _rows(conn: sa.Connection, after: int | None) -> tuple[int, list]:
     """The number of all reports and the index rows (``ROW``) of those with an id above ``after``,
-    from one statement (one snapshot), as one JSON array the database builds.
-
-    One row, not 10,000: Python's sqlite3 releases the GIL at every row it steps to, and a
-    reload while other requests run would wait for it back thousands of times."""
+    from one statement (one snapshot)."""
     columns = [reports.c[c] for c in ROW]
     if conn.dialect.name != "postgresql":  # its JSON writes 15 digits; quote() writes them all
         columns[ROW.index("score")] = sa.case((reports.c.score.is_(None), None),
@@ -51,15 +63,9 @@ def _rows(conn: sa.Connection, after: int | None) -> tuple[int, list]:
     if after is not None:
         inner = inner.where(reports.c.id > after)
     inner = inner.subquery()
-    if conn.dialect.name == "postgresql":
-        packed = sa.func.json_agg(sa.func.json_build_array(*inner.c))
-    else:
-        packed = sa.func.json_group_array(sa.func.json_array(*inner.c))
     total = sa.select(sa.func.count()).select_from(reports).scalar_subquery()
-    count, value = conn.execute(sa.select(total, packed)).one()
-    if value is None:  # PostgreSQL's json_agg of no rows
-        return count, []
-    return count, json.loads(value) if isinstance(value, str) else value
+    count, value = conn.execute(sa.select(total, _packed(conn, *inner.c))).one()
+    return count, _unpacked(value)
 
 
 def _failed(conn: sa.Connection, after: int | None) -> dict[str, np.ndarray]:
@@ -76,13 +82,9 @@ def _failed(conn: sa.Connection, after: int | None) -> dict[str, np.ndarray]:
             listed = sa.func.group_concat(report_rules.c.report_id, ",")
         query = sa.select(report_rules.c.rule, listed).group_by(report_rules.c.rule)
         return {rule: np.array(ids.split(","), dtype=np.int64) for rule, ids in conn.execute(query)}
-    pair = (report_rules.c.report_id, report_rules.c.rule)
-    packed = (sa.func.json_agg(sa.func.json_build_array(*pair)) if conn.dialect.name == "postgresql"
-              else sa.func.json_group_array(sa.func.json_array(*pair)))
-    value = conn.execute(sa.select(packed).where(report_rules.c.report_id > after)).scalar()
-    pairs = (json.loads(value) if isinstance(value, str) else value) or []
+    packed = _packed(conn, report_rules.c.report_id, report_rules.c.rule)
     grouped: dict[str, list[int]] = {}
-    for report_id, rule in pairs:
+    for report_id, rule in _unpacked(conn.execute(sa.select(packed).where(report_rules.c.report_id > after)).scalar()):
         grouped.setdefault(rule, []).append(report_id)
     return {rule: np.array(ids, dtype=np.int64) for rule, ids in grouped.items()}
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from fazhi.store.db import Store
 from fazhi.store.facet_index import BANDS, FACETS, FacetIndex
 from fazhi.store.facet_loading import current
 
 MAX_LIMIT = 500
-__all__ = ["BANDS", "FACETS", "Page", "ReportFilter", "facet_counts", "list_page"]
+__all__ = ["BANDS", "FACETS", "Page", "ReportFilter", "facet_counts", "list_page", "page_and_facets"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,23 +43,27 @@ class Page:
 
 
 def list_page(
-    store: Store, flt: ReportFilter, within_ids: list[int] | None = None, max_limit: int = MAX_LIMIT,
-    index: FacetIndex | None = None,
+    store: Store, flt: ReportFilter, max_limit: int = MAX_LIMIT, index: FacetIndex | None = None,
+    within: np.ndarray | None = None,
 ) -> Page:
-    """One page of reports matching the filter (and among ``within_ids``, e.g. a search's matches), with the total.
+    """One page of reports matching the filter, with the total.
 
     Everything comes from the in-memory index (fazhi.store.facet_index, kept current by
     fazhi.store.facet_loading): in SQLite a row's title lies after its text, on overflow pages.
-    ``index``: the caller already holds a current one."""
+    ``index``: the caller already holds a current one; ``within``: a mask of it (a search's matches)."""
     index = index or current(store)
-    within = None if within_ids is None else index.within(within_ids)
     ids, total = index.page(flt, within, max(1, min(flt.limit, max_limit)), flt.offset)
     return Page(index.rows(ids), total, flt)
 
 
 def facet_counts(
-    store: Store, flt: ReportFilter, within_ids: list[int] | None = None, index: FacetIndex | None = None,
+    store: Store, flt: ReportFilter, index: FacetIndex | None = None, within: np.ndarray | None = None,
 ) -> dict[str, list[tuple]]:
     """For each facet, its values and how many reports have each under the other filters (most first)."""
-    index = index or current(store)
-    return index.counts(flt, None if within_ids is None else index.within(within_ids))
+    return (index or current(store)).counts(flt, within)
+
+
+def page_and_facets(store: Store, flt: ReportFilter) -> tuple[Page, dict[str, list[tuple]]]:
+    """The list page and its facet counts from one look at the index (one read of the store's counter)."""
+    index = current(store)
+    return list_page(store, flt, index=index), facet_counts(store, flt, index=index)

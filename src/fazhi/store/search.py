@@ -215,12 +215,13 @@ def search(store: Store, query: str, flt: ReportFilter, with_facets: bool = True
     ids = matching_ids(store, terms)
     # The index is read after the matches, so it holds every report they can name.
     index = current(store)
-    page = list_page(store, flt, within_ids=ids, index=index)
+    within = index.within(ids)
+    page = list_page(store, flt, index=index, within=within)
     texts: dict[int, str] = {}
     if page.rows:
         page_ids = [r["id"] for r in page.rows]
         with store.engine.connect() as conn:
             texts = dict(conn.execute(sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(page_ids))).all())
     found = {rid: snippets(text, terms) for rid, text in texts.items()}
-    facets = facet_counts(store, flt, within_ids=ids, index=index) if with_facets else {}
+    facets = facet_counts(store, flt, index=index, within=within) if with_facets else {}
     return SearchResult(terms, page, found, facets)

@@ -46,10 +46,10 @@ login_attempts = Table(
     Index("ix_login_attempts_remote", "remote", "at"),
 )
 
-# Every facet and sort column in one index: loading the web's in-memory list index
-# (fazhi.store.facet_index) reads only this index. In SQLite a row's columns after `text`
-# sit on overflow pages, so reading them from the table itself read the whole corpus
-# (2.6 s at 10,000 reports).
+# Every facet and sort column in one index, made for the SQL facet counts and sorting that the
+# web's in-memory list index (fazhi.store.facet_index) replaced; nothing on a request path reads
+# it now. That index's full read also takes title, source and format, which this one lacks: in
+# SQLite columns after `text` sit on overflow pages, so the read walks every text (docs/NOTES.md).
 Index("ix_reports_facets", reports.c.province, reports.c.city, reports.c.level, reports.c.report_year,
       reports.c.score, reports.c.jurisdiction, reports.c.published)
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from fazhi.store.accounts import User
-from fazhi.store.listing import ReportFilter, facet_counts, list_page
+from fazhi.store.listing import ReportFilter, list_page, page_and_facets
 from fazhi.web.exports import to_csv, to_xlsx
 from fazhi.web.params import next_link, report_filter, row_json
 from fazhi.web.render import render
@@ -29,19 +29,17 @@ def home(_: Viewer):
 
 @router.get("/reports", include_in_schema=False)
 def reports_page(request: Request, _: Viewer, flt: Filter):
-    store = request.app.state.store
-    page = list_page(store, flt)
-    return render(request, "reports.html", {"page": page, "facets": facet_counts(store, flt), "flt": flt})
+    page, facets = page_and_facets(request.app.state.store, flt)
+    return render(request, "reports.html", {"page": page, "facets": facets, "flt": flt})
 
 
 @router.get("/api/reports", summary="报告列表(筛选、排序、分页)")
 def reports_api(request: Request, _: Viewer, flt: Filter) -> dict:
-    store = request.app.state.store
-    page = list_page(store, flt)
+    page, facets = page_and_facets(request.app.state.store, flt)
     return {
         "rows": [row_json(r) for r in page.rows], "total": page.total,
         "next": next_link(request, page.next_offset),
-        "facets": {k: [{"value": v, "count": n} for v, n in vs] for k, vs in facet_counts(store, flt).items()},
+        "facets": {k: [{"value": v, "count": n} for v, n in vs] for k, vs in facets.items()},
     }
 
 
